@@ -1,0 +1,323 @@
+/**
+ * The text layer. Every analysis runs on an NFC view of the user's text; every finding is reported on the
+ * original text in UTF-16 offsets (as LSP counts). `TextView` holds both and the exact map between them.
+ *
+ * Pure: no fs, no process, no vscode.
+ */
+
+export interface LineCol {
+  /** 0-based line */
+  line: number;
+  /** 0-based UTF-16 column */
+  character: number;
+}
+
+const COMBINING = /\p{M}/u;
+
+/** Offsets where a line break starts a new line: `\r\n`, `\n` or a lone `\r`. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function upperBound(arr: number[], x: number): number {
+  // index of the last element <= x (arr sorted ascending, arr[0] <= x assumed)
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (arr[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * An NFC view of a text with a map back to the original offsets.
+ *
+ * The map is a list of breakpoints (nfcStart[i], origStart[i]); between breakpoints offsets advance in step,
+ * clamped to the next breakpoint. Identity text has a single breakpoint, so the common case costs nothing.
+ */
+export class TextView {
+  readonly original: string;
+  /** the NFC text every parser reads */
+  readonly text: string;
+  private readonly nfcStarts: number[] = [0];
+  private readonly origStarts: number[] = [0];
+  private lineStartsCache: number[] | undefined;
+  private nfcLineStartsCache: number[] | undefined;
+
+  constructor(original: string) {
+    this.original = original;
+    const nfc = original.normalize('NFC');
+    if (nfc === original) {
+      this.text = original;
+      return;
+    }
+    this.text = this.buildMap(original);
+  }
+
+  get identity(): boolean {
+    return this.nfcStarts.length === 1;
+  }
+
+  private buildMap(original: string): string {
+    const out: string[] = [];
+    let outLen = 0;
+    const lineStarts = computeLineStarts(original);
+    for (let li = 0; li < lineStarts.length; li++) {
+      const ls = lineStarts[li];
+      const le = li + 1 < lineStarts.length ? lineStarts[li + 1] : original.length;
+      const line = original.slice(ls, le);
+      const nline = line.normalize('NFC');
+      if (nline === line) {
+        this.addBreak(outLen, ls);
+        out.push(line);
+        outLen += line.length;
+        continue;
+      }
+      // split the line into segments: a base character followed by its combining marks
+      const segs: [number, number][] = [];
+      let s = 0;
+      for (let i = 1; i <= line.length; i++) {
+        if (i === line.length || !COMBINING.test(line[i])) {
+          // keep surrogate pairs whole
+          if (i < line.length && line.charCodeAt(i) >= 0xdc00 && line.charCodeAt(i) <= 0xdfff) continue;
+          segs.push([s, i]);
+          s = i;
+        }
+      }
+      const parts = segs.map(([a, b]) => line.slice(a, b).normalize('NFC'));
+      if (parts.join('') !== nline) {
+        // composition across segments (not Vietnamese): map the line coarsely
+        this.addBreak(outLen, ls);
+        out.push(nline);
+        outLen += nline.length;
+        this.addBreak(outLen, le);
+        continue;
+      }
+      for (let k = 0; k < segs.length; k++) {
+        const [a, b] = segs[k];
+        const p = parts[k];
+        if (p.length === b - a && k > 0 && this.origStarts[this.origStarts.length - 1] - this.nfcStarts[this.nfcStarts.length - 1] === ls + a - outLen) {
+          // same shift as the previous breakpoint: no new breakpoint needed
+        } else {
+          this.addBreak(outLen, ls + a);
+        }
+        out.push(p);
+        outLen += p.length;
+      }
+      this.addBreak(outLen, le);
+    }
+    return out.join('');
+  }
+
+  private addBreak(nfc: number, orig: number): void {
+    const n = this.nfcStarts.length;
+    if (this.nfcStarts[n - 1] === nfc) {
+      this.origStarts[n - 1] = orig;
+      return;
+    }
+    if (this.origStarts[n - 1] - this.nfcStarts[n - 1] === orig - nfc) return; // same shift, redundant
+    this.nfcStarts.push(nfc);
+    this.origStarts.push(orig);
+  }
+
+  /** Original UTF-16 offset of an offset in the NFC text. */
+  toOriginal(nfcOffset: number): number {
+    if (nfcOffset <= 0) return 0;
+    if (nfcOffset >= this.text.length) return this.original.length;
+    if (this.nfcStarts.length === 1) return nfcOffset;
+    const i = upperBound(this.nfcStarts, nfcOffset);
+    const o = this.origStarts[i] + (nfcOffset - this.nfcStarts[i]);
+    const limit = i + 1 < this.origStarts.length ? this.origStarts[i + 1] : this.original.length;
+    return Math.min(o, limit);
+  }
+
+  /** NFC offset of an original offset (start of the segment it falls in). */
+  toNfc(origOffset: number): number {
+    if (origOffset <= 0) return 0;
+    if (origOffset >= this.original.length) return this.text.length;
+    if (this.origStarts.length === 1) return origOffset;
+    const i = upperBound(this.origStarts, origOffset);
+    const n = this.nfcStarts[i] + (origOffset - this.origStarts[i]);
+    const limit = i + 1 < this.nfcStarts.length ? this.nfcStarts[i + 1] : this.text.length;
+    return Math.min(n, limit);
+  }
+
+  /** Original [start, end) of an NFC range. */
+  rangeToOriginal(start: number, end: number): { start: number; end: number } {
+    return { start: this.toOriginal(start), end: this.toOriginal(end) };
+  }
+
+  /** Line starts of the original text. */
+  get lineStarts(): number[] {
+    return (this.lineStartsCache ??= computeLineStarts(this.original));
+  }
+
+  /** Line starts of the NFC text (same number of lines as the original). */
+  get nfcLineStarts(): number[] {
+    return (this.nfcLineStartsCache ??= computeLineStarts(this.text));
+  }
+
+  /** 0-based line/character of an original offset. */
+  positionAt(origOffset: number): LineCol {
+    const off = Math.max(0, Math.min(origOffset, this.original.length));
+    const line = upperBound(this.lineStarts, off);
+    return { line, character: off - this.lineStarts[line] };
+  }
+
+  /** Original offset of a 0-based line/character (clamped into the text). */
+  offsetAt(pos: LineCol): number {
+    const starts = this.lineStarts;
+    if (pos.line < 0) return 0;
+    if (pos.line >= starts.length) return this.original.length;
+    const ls = starts[pos.line];
+    const next = pos.line + 1 < starts.length ? starts[pos.line + 1] : this.original.length;
+    // do not run past the line break
+    let end = next;
+    while (end > ls && (this.original.charCodeAt(end - 1) === 10 || this.original.charCodeAt(end - 1) === 13)) end--;
+    return Math.min(ls + Math.max(0, pos.character), end);
+  }
+
+  /** 0-based NFC line number containing an NFC offset. */
+  nfcLineOf(nfcOffset: number): number {
+    return upperBound(this.nfcLineStarts, Math.max(0, Math.min(nfcOffset, this.text.length)));
+  }
+
+  /** The NFC text of line i without its line break, and its start offset. */
+  nfcLine(i: number): { start: number; text: string } {
+    const starts = this.nfcLineStarts;
+    const s = starts[i];
+    let e = i + 1 < starts.length ? starts[i + 1] : this.text.length;
+    while (e > s && (this.text.charCodeAt(e - 1) === 10 || this.text.charCodeAt(e - 1) === 13)) e--;
+    return { start: s, text: this.text.slice(s, e) };
+  }
+
+  get lineCount(): number {
+    return this.nfcLineStarts.length;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Folding
+
+const foldCache = new Map<number, string>();
+
+function foldUnit(code: number): string {
+  let f = foldCache.get(code);
+  if (f !== undefined) return f;
+  const ch = String.fromCharCode(code);
+  if (code === 0x111 || code === 0x110) f = 'd';
+  else if (code < 0x80) f = ch.toLowerCase();
+  else if (code >= 0xd800 && code <= 0xdfff) f = ch;
+  else {
+    const base = ch.normalize('NFD')[0].toLowerCase();
+    f = base.length === 1 ? base : ch;
+  }
+  foldCache.set(code, f);
+  return f;
+}
+
+/**
+ * Diacritic folding that keeps the length (and so the offsets) of an NFC string: each UTF-16 unit becomes its
+ * lower-case base letter (đ → d, ạ → a, Ố → o). Stray combining marks are kept as they are.
+ */
+export function foldKeepLength(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c < 0x80 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i]) : foldUnit(c);
+  }
+  return out;
+}
+
+/** Diacritic folding for search keys: NFC or not, marks stripped, đ → d, lower case, spaces collapsed. */
+export function fold(s: string): string {
+  return foldKeepLength(s.normalize('NFC'))
+    .replace(/\p{M}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tone-placement equivalence
+
+const TONE_MARKS: Record<string, string> = {
+  '\u0300': 'f', // huyền
+  '\u0301': 's', // sắc
+  '\u0309': 'r', // hỏi
+  '\u0303': 'x', // ngã
+  '\u0323': 'j', // nặng
+};
+const VOWELS = new Set('aăâeêioôơuưy');
+
+const toneCache = new Map<string, string>();
+
+/**
+ * A key for one syllable that is the same for every placement of its tone mark (hoà ≡ hòa, thuỷ ≡ thủy,
+ * khoẻ ≡ khỏe), lower-cased, and that still tells tones and vowels apart (tăng ≠ tầng ≠ tang).
+ * The key has the same length as the syllable (NFC in, NFC out), so offsets survive.
+ */
+export function toneKeySyllable(syl: string): string {
+  const hit = toneCache.get(syl);
+  if (hit !== undefined) return hit;
+  const lower = syl.toLowerCase();
+  let tone = '';
+  const bases: string[] = [];
+  for (const ch of lower) {
+    const d = ch.normalize('NFD');
+    let base = d[0];
+    let rest = '';
+    for (let k = 1; k < d.length; k++) {
+      const m = d[k];
+      if (TONE_MARKS[m]) tone = m;
+      else rest += m;
+    }
+    base = (base + rest).normalize('NFC');
+    bases.push(base);
+  }
+  let key: string;
+  if (!tone) key = bases.join('');
+  else {
+    // put the tone on the first vowel of the syllable (a canonical place, not a spelling rule)
+    let idx = bases.findIndex((b) => VOWELS.has(b.normalize('NFD')[0]) && !(b === 'u' && bases[0] === 'q'));
+    if (idx < 0) idx = bases.findIndex((b) => VOWELS.has(b.normalize('NFD')[0]));
+    if (idx < 0) key = bases.join('');
+    else {
+      bases[idx] = (bases[idx] + tone).normalize('NFC');
+      key = bases.join('');
+    }
+  }
+  if (key.length !== syl.length) key = lower.length === syl.length ? lower : syl; // never change the length
+  if (toneCache.size < 50000) toneCache.set(syl, key);
+  return key;
+}
+
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/** Tone-placement-insensitive, lower-cased key of an NFC string; same length as its input. */
+export function toneKey(s: string): string {
+  return s.replace(WORD, (w) => (/^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : toneKeySyllable(w)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Word boundaries (ASCII \b breaks on Vietnamese letters)
+
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && /[\p{L}\p{M}\p{N}_]/u.test(ch);
+}
+
+/** True when text[start, end) is not glued to letters or digits on either side. */
+export function atWordBoundary(text: string, start: number, end: number): boolean {
+  return !isWordChar(text[start - 1]) && !isWordChar(text[end]);
+}
