@@ -33,6 +33,8 @@ export interface RelatedLocation {
   end: number;
   message: Msg;
   uri?: string;
+  /** 0-based range in the other document (set with `uri`, so no text is needed to place it) */
+  range?: { line: number; character: number; endLine: number; endCharacter: number };
 }
 
 /** A finding as the linter returns it: offsets into the ORIGINAL text. */
