@@ -1,0 +1,341 @@
+/**
+ * Matching figures to indicators. A figure is attached only when the matcher is sure:
+ *  - an indicator (data file first, built-in vocabulary second) is named as the subject of the same clause,
+ *    before the figure, with no other subject, "trong đó" or clause end in between (longest alias wins);
+ *  - the figure's unit converts to the indicator's unit (a growth rate never takes a level, a share never a total);
+ *  - the figure is not a part of something ("…, chiếm 45,9% tổng …"), not in a parenthesis opened after the
+ *    subject ("(trước bão là 55%)"), not a change ("tăng 5,8%") of a level;
+ *  - its period is explicit in the text, else the section's (template), else the indicator's only value.
+ * Anything else stays unmatched: a figure attached to the wrong indicator is worse than none.
+ */
+import type { TextView } from './text';
+import { toneKey, isWordChar } from './text';
+import type { Figure, Indicator, IndicatorValue, OutlineNode, Period, PeriodMention } from './types';
+import { IndicatorSet, type Mention } from './data/indicators';
+import { unitsCompatible } from './units';
+import { formatPeriod } from './periods';
+import type { AppliedTemplate } from './template/apply';
+import { GENERIC_ALIASES, VOCAB_PREFIX, vocabularyIndicators } from './vocabulary';
+
+export interface Citation {
+  figure: Figure;
+  indicator: Indicator;
+  /** true when the indicator comes from a data file (it may have canonical values) */
+  fromData: boolean;
+  mention: { start: number; end: number; alias: string };
+  period: Period | null;
+  periodText: string | null;
+  periodSource: 'explicit' | 'section' | 'only-value' | 'none';
+  /** the canonical row for this period, when the data has one */
+  value?: IndicatorValue;
+  /** multiply the figure's value by this to get the indicator's unit */
+  factor: number;
+  /** the cited value in the indicator's unit */
+  cited: { lo: number; hi: number };
+}
+
+export interface MatchInput {
+  view: TextView;
+  figures: Figure[];
+  periods: PeriodMention[];
+  data: IndicatorSet;
+  applied: AppliedTemplate | null;
+  headings?: OutlineNode[];
+}
+
+/** How far after the subject a figure may stand (UTF-16 units). */
+const MAX_GAP = 160;
+
+let vocabSet: IndicatorSet | undefined;
+function vocabulary(): IndicatorSet {
+  return (vocabSet ??= IndicatorSet.from(vocabularyIndicators()));
+}
+
+/** Words that put an indicator name in object position ("đóng góp … vào tăng trưởng kinh tế"). */
+const OBJECT_MARKERS = ['vào', 'trong', 'của', 'với', 'cho', 'bằng', 'chiếm', 'so', 'hơn', 'về'];
+/** A sentence that is about a part of the province, not the province ("Khu kinh tế … ; tổng vốn FDI …"). */
+const SUBSCOPE = ['khu kinh tế', 'khu công nghiệp', 'cụm công nghiệp', 'huyện', 'thành phố', 'thị xã', 'doanh nghiệp', 'lĩnh vực', 'ngành'];
+const TARGET_WORDS = ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch'];
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+/** Is text[i] a clause end: ';', ':', a sentence-ending '.', '!' or '?', or a line break? */
+function isClauseEnd(text: string, i: number, withSemicolon: boolean): boolean {
+  const c = text[i];
+  if (c === '\n' || c === '\r' || c === '!' || c === '?' || c === ':') return true;
+  if (c === ';') return withSemicolon;
+  if (c === '.') {
+    if (isDigit(text[i - 1]) && isDigit(text[i + 1])) return false; // 11.000 / 1.1
+    const n = text[i + 1];
+    return n === undefined || n === ' ' || n === '\n' || n === '\r' || n === '\t';
+  }
+  return false;
+}
+
+/** Start of the clause (or sentence, when withSemicolon is false) containing offset p. */
+function clauseStart(text: string, p: number, withSemicolon: boolean, limit = 2000): number {
+  const stop = Math.max(0, p - limit);
+  for (let i = p - 1; i >= stop; i--) if (isClauseEnd(text, i, withSemicolon)) return i + 1;
+  return stop;
+}
+
+function clauseEnd(text: string, p: number, limit = 2000): number {
+  const stop = Math.min(text.length, p + limit);
+  for (let i = p; i < stop; i++) if (isClauseEnd(text, i, true)) return i;
+  return stop;
+}
+
+/** toneKey'd words immediately before offset p (up to n characters). */
+function keyBefore(text: string, p: number, n: number): string {
+  return toneKey(text.slice(Math.max(0, p - n), p)).replace(/\s+/g, ' ');
+}
+
+function hasPhrase(hay: string, phrase: string): boolean {
+  let i = hay.indexOf(phrase);
+  while (i >= 0) {
+    if (!isWordChar(hay[i - 1]) && !isWordChar(hay[i + phrase.length])) return true;
+    i = hay.indexOf(phrase, i + 1);
+  }
+  return false;
+}
+
+function endsWithWord(hay: string, word: string): boolean {
+  const t = hay.trimEnd();
+  return t.endsWith(word) && !isWordChar(t[t.length - word.length - 1]);
+}
+
+/** Mentions from the data and the vocabulary, overlaps resolved (longer wins; data wins ties). */
+function allMentions(text: string, data: IndicatorSet): (Mention & { fromData: boolean })[] {
+  const fromData = data.size ? data.findMentions(text).map((m) => ({ ...m, fromData: true })) : [];
+  const vocab = vocabulary()
+    .findMentions(text)
+    .filter((m) => genericOk(text, m))
+    .map((m) => ({ ...m, fromData: false }));
+  // a vocabulary indicator whose names are also a data indicator's is that data indicator
+  const dataByKey = new Map<string, Indicator>();
+  if (data.size) {
+    for (const ind of data.all()) {
+      for (const a of [ind.name, ...ind.aliases]) dataByKey.set(toneKey(a.normalize('NFC')).trim(), ind);
+    }
+  }
+  const vocabResolved = vocab.map((m) => {
+    if (!dataByKey.size) return m;
+    for (const a of [m.indicator.name, ...m.indicator.aliases]) {
+      const hit = dataByKey.get(toneKey(a.normalize('NFC')).trim());
+      if (hit) return { ...m, indicator: hit, fromData: true };
+    }
+    return m;
+  });
+  const all = [...fromData, ...vocabResolved].sort(
+    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(b.fromData) - Number(a.fromData),
+  );
+  const out: typeof all = [];
+  for (const m of all) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      // overlap: keep the longer one
+      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function genericOk(text: string, m: Mention): boolean {
+  const allowed = GENERIC_ALIASES[toneKey(m.alias.normalize('NFC'))];
+  if (!allowed) return true;
+  const after = toneKey(text.slice(m.end, m.end + 24)).trimStart();
+  if (after === '' || isDigit(after[0]) || /^[,.;:(]/.test(after)) return true;
+  return allowed.some((w) => after.startsWith(toneKey(w)) && !isWordChar(after[w.length]));
+}
+
+function isSubject(text: string, m: Mention): boolean {
+  const before = keyBefore(text, m.start, 12);
+  return !OBJECT_MARKERS.some((w) => endsWithWord(before, w));
+}
+
+/** Depth of parentheses opened between a and b (negative: a parenthesis that was open at a closed). */
+function parenDepth(text: string, a: number, b: number): { depth: number; min: number } {
+  let depth = 0;
+  let min = 0;
+  for (let i = a; i < b; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth < min) min = depth;
+    }
+  }
+  return { depth, min };
+}
+
+function periodOf(p: PeriodMention): Period | null {
+  return p.period;
+}
+
+function isSchoolYear(p: PeriodMention): boolean {
+  return Boolean((p as PeriodMention & { schoolYear?: boolean }).schoolYear);
+}
+
+/** A comparison base ("so với năm 2020", "so với giai đoạn 2016 - 2020"), not the figure's own period. */
+function isComparisonBase(text: string, p: PeriodMention): boolean {
+  const before = keyBefore(text, p.start, 16);
+  return /(^|\s)(so với|so|bằng|từ|trước)\s*$/.test(before) || /(^|\s)(so với|so)\s+(năm|giai đoạn|cùng kỳ)?\s*$/.test(before);
+}
+
+function findValue(ind: Indicator, candidates: Period[], preferTarget: boolean): IndicatorValue | undefined {
+  for (const c of candidates) {
+    const rows = ind.values.filter((v) => v.period.from === c.from && v.period.to === c.to);
+    if (!rows.length) continue;
+    if (rows.length === 1) return rows[0];
+    const pick = rows.find((r) => (preferTarget ? r.kind === 'target' : r.kind !== 'target'));
+    return pick ?? rows[0];
+  }
+  return undefined;
+}
+
+function spanAndEnd(p: Period): Period[] {
+  return p.from === p.to ? [p] : [p, { from: p.to, to: p.to }];
+}
+
+export function matchFigures(input: MatchInput): Citation[] {
+  const { view, figures, periods, data, applied } = input;
+  const text = view.text;
+  const mentions = allMentions(text, data);
+  const subjects = mentions.filter((m) => isSubject(text, m));
+  const quantities = figures.filter((f) => f.role === 'quantity');
+  const out: Citation[] = [];
+  const taken = new Set<Figure>();
+  let fi = 0;
+
+  for (let si = 0; si < subjects.length; si++) {
+    const m = subjects[si];
+    const next = subjects[si + 1];
+    const barrier = Math.min(next ? next.start : text.length, clauseEnd(text, m.end), m.end + MAX_GAP);
+    // the sentence must be about the whole, not a part of it
+    const sentStart = clauseStart(text, m.start, false);
+    const sentBefore = toneKey(text.slice(sentStart, m.start));
+    if (SUBSCOPE.some((w) => hasPhrase(sentBefore, toneKey(w)))) continue;
+
+    while (fi < quantities.length && quantities[fi].start < m.end) fi++;
+    const seenPeriods: string[] = [];
+    for (let k = fi; k < quantities.length; k++) {
+      const f = quantities[k];
+      if (f.start >= barrier) break;
+      if (taken.has(f)) continue;
+      const between = text.slice(m.end, f.start);
+      const betweenKey = toneKey(between);
+      if (hasPhrase(betweenKey, 'trong đó')) break;
+      const pd = parenDepth(text, m.end, f.start);
+      if (pd.min < 0) break; // the subject was inside a parenthesis that closed
+      if (pd.depth > 0) continue; // inside a parenthesis opened after the subject
+      const factor = unitsCompatible(f.unit, m.indicator.unit);
+      if (factor === null) continue;
+      const after = toneKey(text.slice(f.end, Math.min(f.end + 40, text.length)));
+      const change = (f as Figure & { change?: string }).change;
+      if (m.indicator.unit !== '%/năm' && (f.unit === '%' || f.unit === '%/năm') && change) continue;
+      if (m.indicator.unit === '%/năm' && f.unit === '%' && /^\W*so (với)?/.test(after.trimStart())) continue;
+      if (m.indicator.unit !== '%' && /^\s*[,;]?\s*chiếm\b/.test(after)) break; // a part of a larger total
+
+      const p = resolvePeriod(text, f, m, periods, applied, seenPeriods.length > 0);
+      if (seenPeriods.length > 0) {
+        // a second figure for the same subject only with its own, different period ("từ 93,4% năm 2020 lên 95,9% năm 2025")
+        if (!p.trailing || !p.period || seenPeriods.includes(formatPeriod(p.period))) break;
+      }
+      let period = p.period;
+      let periodSource: Citation['periodSource'] = p.source;
+      const windowKey = toneKey(text.slice(Math.max(sentStart, m.start - 40), f.start));
+      const preferTarget = TARGET_WORDS.some((w) => windowKey.includes(w)) || isTargetSection(applied, f.start);
+      let value: IndicatorValue | undefined;
+      if (m.fromData) {
+        value = findValue(m.indicator, p.candidates, preferTarget);
+        if (!value && !period && m.indicator.values.length === 1) {
+          value = m.indicator.values[0];
+          period = value.period;
+          periodSource = 'only-value';
+        }
+        if (value) period = value.period;
+      }
+      out.push({
+        figure: f,
+        indicator: m.indicator,
+        fromData: m.fromData && !m.indicator.id.startsWith(VOCAB_PREFIX),
+        mention: { start: m.start, end: m.end, alias: m.alias },
+        period,
+        periodText: period ? formatPeriod(period) : null,
+        periodSource,
+        value,
+        factor,
+        cited: { lo: f.lo * factor, hi: f.hi * factor },
+      });
+      taken.add(f);
+      if (period) seenPeriods.push(formatPeriod(period));
+      else break;
+      if (!p.trailing) break;
+    }
+  }
+  out.sort((a, b) => a.figure.start - b.figure.start);
+  return out;
+}
+
+function isTargetSection(applied: AppliedTemplate | null, at: number): boolean {
+  const p = applied?.periodAt(at);
+  // sections whose default period lies in the future of the document's results are target sections
+  return Boolean(p && p.from !== p.to && p.to - p.from >= 4 && p.from >= 2026);
+}
+
+interface ResolvedPeriod {
+  period: Period | null;
+  candidates: Period[];
+  source: Citation['periodSource'];
+  /** the period follows the figure directly ("93,4% năm 2020") */
+  trailing: boolean;
+}
+
+function resolvePeriod(
+  text: string,
+  f: Figure,
+  m: Mention,
+  periods: PeriodMention[],
+  applied: AppliedTemplate | null,
+  _second: boolean,
+): ResolvedPeriod {
+  // 1. right after the figure: "95,9% năm 2025"
+  for (const p of periods) {
+    if (p.start < f.end) continue;
+    if (p.start > f.end + 3) break;
+    if (p.period && !isSchoolYear(p) && /^\s*$/.test(text.slice(f.end, p.start)) && /^năm\b/i.test(p.text)) {
+      return { period: p.period, candidates: [p.period], source: 'explicit', trailing: true };
+    }
+  }
+  // 2. between the clause start and the figure (the last explicit one wins)
+  const from = clauseStart(text, Math.min(m.start, f.start), true);
+  let explicit: PeriodMention | undefined;
+  let relative: PeriodMention | undefined;
+  for (const p of periods) {
+    if (p.end <= from) continue;
+    if (p.start >= f.start) break;
+    if (isSchoolYear(p) || isComparisonBase(text, p)) continue;
+    if (p.period) explicit = p;
+    else if (p.relative === 'term') relative = p;
+  }
+  const section = applied?.periodAt(f.start) ?? null;
+  if (explicit && explicit.period) {
+    const per = explicit.period;
+    const cands = explicit.until ? [per, ...sectionSpansEndingAt(section, per.to)] : [per];
+    return { period: per, candidates: cands, source: 'explicit', trailing: false };
+  }
+  if (relative && section && section.from !== section.to) {
+    return { period: section, candidates: [section], source: 'section', trailing: false };
+  }
+  // 3. the section's default period
+  if (section) return { period: section, candidates: spanAndEnd(section), source: 'section', trailing: false };
+  return { period: null, candidates: [], source: 'none', trailing: false };
+}
+
+function sectionSpansEndingAt(section: Period | null, year: number): Period[] {
+  return section && section.to === year && section.from !== section.to ? [section] : [];
+}
