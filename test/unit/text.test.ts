@@ -1,0 +1,102 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextView, fold, foldKeepLength, toneKey, atWordBoundary, computeLineStarts } from '../../server/src/core/text';
+
+const nfd = (s: string) => s.normalize('NFD');
+
+describe('TextView', () => {
+  test('identity for NFC text', () => {
+    const v = new TextView('Tăng trưởng 10,4%/năm');
+    assert.equal(v.text, v.original);
+    assert.ok(v.identity);
+    assert.equal(v.toOriginal(5), 5);
+  });
+
+  test('maps NFC offsets back to decomposed original offsets', () => {
+    const nfcLine = 'Kiểm tra đạt 95,8% năm 2025';
+    const orig = 'Dòng đầu\n' + nfd(nfcLine) + '\nDòng cuối';
+    const v = new TextView(orig);
+    assert.equal(v.text, orig.normalize('NFC'));
+    const at = v.text.indexOf('95,8%');
+    const o = v.toOriginal(at);
+    assert.equal(orig.slice(o, v.toOriginal(at + 5)), '95,8%');
+    // the word before the figure, with decomposed marks, maps as a whole
+    const w = v.text.indexOf('đạt');
+    assert.equal(orig.slice(v.toOriginal(w), v.toOriginal(w + 3)).normalize('NFC'), 'đạt');
+    // last line is untouched
+    const last = v.text.indexOf('cuối');
+    assert.equal(orig.slice(v.toOriginal(last), v.toOriginal(last + 4)), 'cuối');
+  });
+
+  test('every NFC offset maps monotonically inside the original', () => {
+    const orig = nfd('Phần thứ nhất\r\nỞ mức cao, ước tăng 10,4%/năm\r\n') + 'ổn định';
+    const v = new TextView(orig);
+    let prev = -1;
+    for (let i = 0; i <= v.text.length; i++) {
+      const o = v.toOriginal(i);
+      assert.ok(o >= prev && o <= orig.length, `offset ${i} → ${o}`);
+      prev = o;
+      assert.ok(Math.abs(v.toNfc(o) - i) <= 3);
+    }
+  });
+
+  test('line/character on the original text with CRLF', () => {
+    const v = new TextView('một\r\nhai\r\nba');
+    assert.deepEqual(v.positionAt(5), { line: 1, character: 0 });
+    assert.deepEqual(v.positionAt(v.original.length), { line: 2, character: 2 });
+    assert.equal(v.offsetAt({ line: 1, character: 99 }), 8);
+    assert.deepEqual(computeLineStarts('a\rb\nc\r\nd'), [0, 2, 4, 7]);
+  });
+
+  test('nfcLine strips line breaks', () => {
+    const v = new TextView('a\r\nbc\n');
+    assert.deepEqual(v.nfcLine(1), { start: 3, text: 'bc' });
+    assert.equal(v.lineCount, 3);
+  });
+});
+
+describe('folding', () => {
+  const cases: [string, string][] = [
+    ['Tăng Trưởng', 'tang truong'],
+    ['ĐẠT', 'dat'],
+    [nfd('thủy sản'), 'thuy san'],
+    ['  hai   từ ', 'hai tu'],
+  ];
+  for (const [input, want] of cases) test(`fold ${JSON.stringify(input)}`, () => assert.equal(fold(input), want));
+  test('foldKeepLength keeps offsets', () => {
+    const s = 'Đảng bộ tỉnh';
+    assert.equal(foldKeepLength(s).length, s.length);
+    assert.equal(foldKeepLength(s), 'dang bo tinh');
+  });
+});
+
+describe('tone-placement equivalence', () => {
+  const same: [string, string][] = [
+    ['hoà', 'hòa'],
+    ['thuỷ', 'thủy'],
+    ['khoẻ', 'khỏe'],
+    ['Hoá', 'hóa'],
+    ['hoà bình', 'Hòa Bình'],
+  ];
+  for (const [a, b] of same) test(`${a} ≡ ${b}`, () => assert.equal(toneKey(a), toneKey(b)));
+  const different: [string, string][] = [
+    ['tăng', 'tầng'],
+    ['tăng', 'tang'],
+    ['dân', 'dần'],
+    ['đạt', 'dat'],
+  ];
+  for (const [a, b] of different) test(`${a} ≠ ${b}`, () => assert.notEqual(toneKey(a), toneKey(b)));
+  test('same length as the input', () => {
+    const s = 'Tốc độ tăng trưởng kinh tế, thuỷ sản';
+    assert.equal(toneKey(s).length, s.length);
+  });
+});
+
+describe('word boundaries', () => {
+  test('Vietnamese letters count as word characters', () => {
+    const s = 'đạt 10';
+    assert.equal(atWordBoundary(s, 0, 3), true);
+    assert.equal(atWordBoundary('xđạt', 1, 4), false);
+    assert.equal(atWordBoundary('đạtx', 0, 3), false);
+  });
+});
