@@ -95,6 +95,10 @@ export interface Figure {
   decimals: number;
   /** how the number was written, to write a replacement in the same style */
   style: NumberStyle;
+  /** directly preceded by "tăng"/"giảm" (possibly "ước tăng"): the figure may be a change, not a level */
+  change?: 'increase' | 'decrease';
+  /** factor applied from the written unit to `unit` ("490 nghìn tỷ đồng" → 1000); absent when 1 */
+  factor?: number;
 }
 
 export interface NumberStyle {
@@ -113,6 +117,8 @@ export interface PeriodMention {
   relative?: 'term' | 'annual';
   /** "đến năm 2030", "đến hết 2024": the year ends a span that started earlier */
   until?: boolean;
+  /** "năm học 2021 - 2022": a school year, not a reporting period (callers usually ignore it) */
+  schoolYear?: true;
   text: string;
 }
 
