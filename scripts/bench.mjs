@@ -1,0 +1,127 @@
+// npm run bench — timing and memory of draftlint against budgets. Budgets live here, never in unit tests.
+// Uses the real corpus draft (../shared/corpus) when present, else the bundled example draft.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync, cpSync, mkdirSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const esbuild = require('esbuild');
+const only = process.argv[2]; // optional: core | cli | lsp | repo
+
+const corpusDir = resolve(root, '..', 'shared', 'corpus');
+const corpus = existsSync(corpusDir)
+  ? join(corpusDir, readdirSync(corpusDir).find((f) => f.endsWith('.txt')))
+  : join(root, 'examples', 'quang-ninh', 'du-thao-bao-cao-chinh-tri.md');
+const exampleDir = join(root, 'examples', 'quang-ninh');
+const tmp = mkdtempSync(join(tmpdir(), 'draftlint-bench-'));
+const results = [];
+let failed = 0;
+
+function record(name, value, unit, budget, cmp = '<=') {
+  const ok = budget === undefined || (cmp === '<=' ? value <= budget : value >= budget);
+  if (!ok) failed++;
+  results.push({ name, value, unit, budget, ok });
+  const b = budget === undefined ? '' : `  (budget ${cmp} ${budget} ${unit})`;
+  console.log(`${ok ? '✓' : '✗'} ${name}: ${typeof value === 'number' ? value.toFixed(value < 10 ? 2 : 1) : value} ${unit}${b}`);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn, n) {
+  const xs = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(xs);
+}
+
+function run(cmd, args, opts = {}) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, r };
+}
+
+/** median wall time of a command over n runs, and its peak RSS (MB) from /usr/bin/time when available */
+function timeCommand(cmd, args, n, opts) {
+  const xs = [];
+  for (let i = 0; i < n; i++) xs.push(run(cmd, args, opts).ms);
+  let rss;
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+    const kb = Number((r.stderr.trim().split('\n').pop() || '').trim());
+    if (kb) rss = kb / 1024;
+  }
+  return { ms: median(xs), rss };
+}
+
+const big = join(tmp, 'corpus-x100.txt');
+const corpusText = readFileSync(corpus, 'utf8');
+writeFileSync(big, Array.from({ length: 100 }, () => corpusText).join('\n'));
+
+// ---------------------------------------------------------------------------------------------------------
+if (!only || only === 'core') {
+  console.log(`\n# core (in-process) on ${corpus.split('/').slice(-2).join('/')}`);
+  const out = join(tmp, 'core.cjs');
+  esbuild.buildSync({ entryPoints: [join(root, 'server/src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
+  const core = require(out);
+  const { parseIndicatorFile, IndicatorSet, lint } = core;
+  const csv = join(exampleDir, 'indicators.csv');
+  const data = existsSync(csv) ? IndicatorSet.from(parseIndicatorFile(readFileSync(csv, 'utf8'), csv).indicators) : IndicatorSet.empty();
+  for (let i = 0; i < 5; i++) lint(corpusText, { data }); // warm up
+  record('lint the draft (median of 30)', time(() => lint(corpusText, { data }), 30), 'ms', 30);
+  const bigText = readFileSync(big, 'utf8');
+  record('lint 100 copies (median of 3)', time(() => lint(bigText, { data, cheapOnlyAbove: Infinity }), 3), 'ms');
+  const before = process.memoryUsage().heapUsed;
+  lint(bigText, { data, cheapOnlyAbove: Infinity });
+  record('heap after linting 100 copies', (process.memoryUsage().heapUsed - before) / 1048576, 'MB');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+if (!only || only === 'cli') {
+  console.log('\n# draftlint check (whole process) vs bare node reading the same file');
+  const cli = join(root, 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    console.log('  dist/cli.js missing: run npm run build');
+    failed++;
+  } else {
+    const cfg = join(tmp, 'draftlint.json');
+    writeFileSync(cfg, JSON.stringify({ indicators: [join(exampleDir, 'indicators.csv')] }));
+    for (const [label, file, budget] of [
+      ['1×', corpus, 1.6],
+      ['100×', big, 4],
+    ]) {
+      const bare = timeCommand(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8')`], 7);
+      const check = timeCommand(process.execPath, [cli, 'check', file, '--config', cfg, '--format', 'json'], 7);
+      record(`bare node reading the file ${label}`, bare.ms, 'ms');
+      record(`draftlint check ${label}`, check.ms, 'ms');
+      record(`ratio check / bare node ${label}`, check.ms / bare.ms, '×', budget);
+      if (check.rss) record(`peak RSS of draftlint check ${label}`, check.rss, 'MB');
+    }
+  }
+}
+
+// LSP and repository benchmarks are added by scripts/bench-lsp.mjs and scripts/bench-repo.mjs when present.
+for (const [name, file] of [
+  ['lsp', 'bench-lsp.mjs'],
+  ['repo', 'bench-repo.mjs'],
+]) {
+  if (only && only !== name) continue;
+  const p = join(root, 'scripts', file);
+  if (!existsSync(p)) continue;
+  const { bench } = await import(p);
+  const r = await bench({ root, corpus, corpusText, tmp, record, exampleDir });
+  if (r === false) failed++;
+}
+
+rmSync(tmp, { recursive: true, force: true });
+console.log(`\n${failed ? `✗ ${failed} budget(s) exceeded` : '✓ all budgets met'}`);
+process.exit(failed ? 1 : 0);
