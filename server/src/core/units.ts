@@ -41,10 +41,18 @@ export function cleanFloat(x: number): number {
 
 const LETTER_RE = /\p{L}/u;
 
+/** 0 unknown, 1 letter, 2 not a letter (UTF-16 code units) */
+const letterCache = new Uint8Array(65536);
+
 export function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c < 0xc0) return false;
-  return LETTER_RE.test(String.fromCharCode(c));
+  if (c < 0xc0 || Number.isNaN(c)) return false;
+  let k = letterCache[c];
+  if (k === 0) {
+    k = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    letterCache[c] = k;
+  }
+  return k === 1;
 }
 
 export function isDigitCode(c: number): boolean {
