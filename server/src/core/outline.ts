@@ -338,8 +338,8 @@ function startsSentence(c: string | undefined): boolean {
 }
 
 /**
- * Where a heading's title ends on its line: at the first sentence end (". " or ": " followed by the start of
- * a sentence) or at the end of the line. Returns the title end (trailing spaces and punctuation trimmed) and
+ * Where a heading's title ends on its line: at the first sentence end (". " followed by the start of a
+ * sentence, or ": " followed by anything) or at the end of the line. Returns the title end (trailing spaces and punctuation trimmed) and
  * whether body text follows on the same line.
  */
 export function titleEnd(s: string, from: number): { end: number; inline: boolean } {
@@ -351,8 +351,8 @@ export function titleEnd(s: string, from: number): { end: number; inline: boolea
     if (j < s.length && !isSpaceChar(s[j])) continue;
     const k = skipSpaces(s, j);
     if (k >= s.length) break; // punctuation at the end of the line
-    if (!startsSentence(s[k])) continue;
     if (c === '.') {
+      if (!startsSentence(s[k])) continue;
       if (s[i - 1] === '.') continue; // ellipsis
       // the word before the dot: an initial or an abbreviation ("TP. Hạ Long") does not end a sentence
       let w = i;

@@ -182,6 +182,83 @@ export function jsonPathOffsets(text: string): Map<string, number> {
   return map;
 }
 
+/** Offset of the first syntax error of a JSON text (its length when the error is a premature end). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  class Stop {
+    constructor(readonly at: number) {}
+  }
+  const fail = (): never => {
+    throw new Stop(i);
+  };
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  const str = () => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const lit = () => {
+    const a = i;
+    while (i < text.length && /[-+.0-9a-zA-Z]/.test(text[i])) i++;
+    const t = text.slice(a, i);
+    if (!(t === 'true' || t === 'false' || t === 'null' || /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/.test(t))) {
+      i = a;
+      fail();
+    }
+  };
+  const value = (depth: number): void => {
+    if (depth > 500) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c === undefined) fail();
+    else lit();
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) fail();
+  } catch (e) {
+    if (e instanceof Stop) return e.at;
+    throw e;
+  }
+  return 0;
+}
+
 function lineOfOffset(text: string, offset: number): { line: number; column: number } {
   let line = 0;
   let ls = 0;
@@ -245,7 +322,7 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
       raw = JSON.parse(src);
     } catch (e) {
       const m = /position (\d+)/.exec((e as Error).message);
-      const pos = m ? lineOfOffset(src, Number(m[1])) : { line: 0, column: 0 };
+      const pos = lineOfOffset(src, m ? Number(m[1]) : jsonErrorOffset(src));
       issues.push({
         uri,
         line: pos.line,
