@@ -28,6 +28,8 @@ export interface DraftlintApi {
   isLinted(uri: vscode.Uri): boolean;
   /** resolves when the server is running */
   ready: Promise<void>;
+  /** the status bar item's current text */
+  statusText(): string;
 }
 
 let client: LanguageClient | undefined;
@@ -152,7 +154,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Draftl
     void vscode.window.showErrorMessage(vscode.l10n.t('draftlint: the language server could not start: {0}', msg));
   });
 
-  return { client: lc, gate, isLinted, ready };
+  return { client: lc, gate, isLinted, ready, statusText: () => statusBar.text };
 }
 
 export async function deactivate(): Promise<void> {
