@@ -142,7 +142,7 @@ describe('extractFigures: not figures', () => {
     'Cải tạo Khu 1 và cầu Cửa Lục 2 xong.',
     'Nâng cấp Quốc lộ 4B đoạn qua tỉnh.',
     'Mục tiêu “3 giảm”, “5 rõ” và “chi bộ 35”.',
-    'Sót lại [bookmark: _Hlk181794244] trong văn bản.',
+    'Sót lại [bookmark: _Hlk777888999] trong văn bản.',
     'Mã H5N1 nguy hiểm.',
     'Cách mạng công nghiệp 4.0 đang tới.',
     'Xem mục 2.1.1 ở trên.',
@@ -156,8 +156,8 @@ describe('extractFigures: not figures', () => {
       '2.1.1. Dịch vụ',
       '4.1 Nguyên nhân khách quan',
       '(1) Mục tiêu một',
-      '[bookmark: _Hlk202511907](2) Mục tiêu hai',
-      '[bookmark: _Hlk181794244]2.1. Về xây dựng Đảng',
+      '[bookmark: _Hlk444555666](2) Mục tiêu hai',
+      '[bookmark: _Hlk111222333]2.1. Về kinh tế',
       'Ý kiến: (1) thứ nhất; (2) thứ hai.',
     ].join('\n');
     assert.deepEqual(figs(s), []);
