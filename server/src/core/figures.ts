@@ -120,10 +120,10 @@ function atLineStart(s: string, a: number): boolean {
       continue;
     }
     if (c === 93 /* ] */) {
-      // a [bookmark: …] leftover
-      const open = s.lastIndexOf('[', j);
-      if (open < 0 || j - open > 120 || s.charCodeAt(open + 1) !== 98 /* b */) return false;
-      if (!s.startsWith('[bookmark', open)) return false;
+      // a [bookmark: …] leftover (looked for within 120 characters only)
+      let open = j - 1;
+      while (open >= 0 && j - open <= 120 && s.charCodeAt(open) !== 91 /* [ */ && !isBreak(s.charCodeAt(open))) open--;
+      if (open < 0 || s.charCodeAt(open) !== 91 || !s.startsWith('[bookmark', open)) return false;
       j = open - 1;
       continue;
     }
