@@ -2,10 +2,26 @@
 import type { Rule } from '../rule';
 import figuresCanonicalMismatch from './figures-canonical-mismatch';
 import figuresInconsistent from './figures-inconsistent';
+import structureMissingSection from './structure-missing-section';
+import structureUnexpectedSection from './structure-unexpected-section';
+import structureSectionOrder from './structure-section-order';
+import structureNumbering from './structure-numbering';
+import structureNumberingStyle from './structure-numbering-style';
+import structureHeadingCase from './structure-heading-case';
+import formatArtifact from './format-artifact';
+import formatQuotes from './format-quotes';
 
 export const allRules: Rule[] = [
   figuresCanonicalMismatch,
   figuresInconsistent,
+  structureMissingSection,
+  structureUnexpectedSection,
+  structureSectionOrder,
+  structureNumbering,
+  structureNumberingStyle,
+  structureHeadingCase,
+  formatArtifact,
+  formatQuotes,
 ];
 
 const byId = new Map<string, Rule>();

@@ -1,0 +1,107 @@
+/**
+ * structure/heading-case: a heading whose case differs from its siblings' — "II- hạn chế, yếu kém" among
+ * "I- KẾT QUẢ …" and "III- ĐÁNH GIÁ …". Only the leading words are compared (titles often end in lower case:
+ * "KẾT QUẢ ĐẠT ĐƯỢC trong nhiệm kỳ …"); siblings that are all in sentence case are fine.
+ *   - most siblings upper case → the others are reported (fix: upper-case the title);
+ *   - a title starting with a lower-case letter among siblings starting with a capital is reported
+ *     (fix: upper-case it, or capitalise its first letter when the siblings are in sentence case).
+ * Parts, roman and decimal headings; (n) and a) list items are prose and not checked.
+ */
+import type { Rule } from '../rule';
+import type { OutlineNode } from '../types';
+import { headingLabel, seriesKey, siblingGroups } from './structure-util';
+
+type Case = 'upper' | 'sentence' | 'lower';
+
+const LETTER = /\p{L}/u;
+
+/** The case of a title's first two words that contain letters (null when it has none). */
+export function leadingCase(title: string): Case | null {
+  const words = title.split(/\s+/).filter((w) => LETTER.test(w)).slice(0, 2);
+  if (words.length === 0) return null;
+  const lead = words.join(' ');
+  let first = '';
+  let upper = 0;
+  let lower = 0;
+  for (const ch of lead) {
+    const isUpper = ch !== ch.toLowerCase();
+    const isLower = ch !== ch.toUpperCase();
+    if (!isUpper && !isLower) continue;
+    if (!first) first = ch;
+    if (isUpper) upper++;
+    else lower++;
+  }
+  if (!first) return null;
+  if (first === first.toLowerCase()) return 'lower';
+  return lower === 0 && upper >= 2 ? 'upper' : 'sentence';
+}
+
+function capitalise(s: string): string {
+  const m = LETTER.exec(s);
+  return m ? s.slice(0, m.index) + m[0].toUpperCase() + s.slice(m.index + m[0].length) : s;
+}
+
+const rule: Rule = {
+  id: 'structure/heading-case',
+  defaultSeverity: 'warning',
+  description: {
+    vi: 'Chữ hoa/thường của đề mục khác các mục cùng cấp',
+    en: 'A heading is cased differently from its siblings',
+  },
+  check(ctx, report) {
+    for (const { children } of siblingGroups(ctx.outline)) {
+      const series = new Map<string, { n: OutlineNode; c: Case }[]>();
+      for (const n of children) {
+        if (n.kind !== 'part' && n.kind !== 'roman' && n.kind !== 'decimal') continue;
+        const c = leadingCase(n.title);
+        if (!c) continue;
+        const k = seriesKey(n);
+        const list = series.get(k);
+        if (list) list.push({ n, c });
+        else series.set(k, [{ n, c }]);
+      }
+      for (const items of series.values()) {
+        if (items.length < 2) continue;
+        const upper = items.filter((i) => i.c === 'upper').length;
+        const sentence = items.filter((i) => i.c === 'sentence').length;
+        const lower = items.length - upper - sentence;
+        let targets: { n: OutlineNode; c: Case }[] = [];
+        let toUpper = false;
+        if (upper > sentence + lower) {
+          targets = items.filter((i) => i.c !== 'upper');
+          toUpper = true;
+        } else if (lower > 0 && upper + sentence > lower) {
+          targets = items.filter((i) => i.c === 'lower');
+          toUpper = upper > sentence;
+        }
+        for (const { n } of targets) {
+          const raw = ctx.view.text.slice(n.titleStart, n.titleEnd);
+          const fixed = toUpper ? raw.toUpperCase() : capitalise(raw);
+          const label = headingLabel(n);
+          report({
+            start: n.titleStart,
+            end: n.titleEnd,
+            message: toUpper
+              ? {
+                  vi: `Đề mục ${label} viết thường trong khi các mục cùng cấp viết hoa.`,
+                  en: `Heading ${label} is not in upper case like its siblings.`,
+                }
+              : {
+                  vi: `Đề mục ${label} bắt đầu bằng chữ thường, khác các mục cùng cấp.`,
+                  en: `Heading ${label} starts with a lower-case letter, unlike its siblings.`,
+                },
+            data: { expected: fixed },
+            fixes: [
+              {
+                title: toUpper ? { vi: 'Viết hoa đề mục', en: 'Upper-case the heading' } : { vi: 'Viết hoa chữ đầu', en: 'Capitalise the first letter' },
+                edits: [{ start: n.titleStart, end: n.titleEnd, newText: fixed }],
+              },
+            ],
+          });
+        }
+      }
+    }
+  },
+};
+
+export default rule;
