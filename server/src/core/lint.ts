@@ -121,7 +121,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
   for (const rule of rules) {
     const setting = opts.rules?.[rule.id];
     if (setting === 'off') continue;
-    const configured: Severity | undefined = setting && setting !== 'off' ? setting : undefined;
+    const configured: Severity | undefined = setting || undefined;
     const push = (r: Report) => {
       if (suppress.isSuppressed(rule.id, r.start)) return;
       findings.push(toFinding(view, rule, r, configured));

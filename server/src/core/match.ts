@@ -186,13 +186,17 @@ function isComparisonBase(text: string, p: PeriodMention): boolean {
   return /(^|\s)(so với|so|bằng|từ|trước)\s*$/.test(before) || /(^|\s)(so với|so)\s+(năm|giai đoạn|cùng kỳ)?\s*$/.test(before);
 }
 
-function findValue(ind: Indicator, candidates: Period[], preferTarget: boolean): IndicatorValue | undefined {
+/**
+ * The canonical row for the first candidate period that has one. In a target context (Part II, "mục tiêu …")
+ * target rows come first; elsewhere a figure is a result and is never compared with a target row.
+ */
+function findValue(ind: Indicator, candidates: Period[], targetContext: boolean): IndicatorValue | undefined {
   for (const c of candidates) {
     const rows = ind.values.filter((v) => v.period.from === c.from && v.period.to === c.to);
     if (!rows.length) continue;
-    if (rows.length === 1) return rows[0];
-    const pick = rows.find((r) => (preferTarget ? r.kind === 'target' : r.kind !== 'target'));
-    return pick ?? rows[0];
+    if (targetContext) return rows.find((r) => r.kind === 'target') ?? rows[0];
+    const results = rows.filter((r) => r.kind !== 'target');
+    if (results.length) return results.find((r) => r.kind === 'actual') ?? results[0];
   }
   return undefined;
 }
@@ -209,7 +213,24 @@ export function matchFigures(input: MatchInput): Citation[] {
   const quantities = figures.filter((f) => f.role === 'quantity');
   const out: Citation[] = [];
   const taken = new Set<Figure>();
+  const planFrom = planPeriodStart(applied, input.headings);
   let fi = 0;
+
+  // value before the name: "30% số xã đạt chuẩn …, 15% số xã đạt chuẩn … kiểu mẫu"
+  {
+    let k = 0;
+    for (const m of subjects) {
+      while (k < quantities.length && quantities[k].end <= m.start) k++;
+      const f = quantities[k - 1];
+      if (!f || !/^[ \t]*$/.test(text.slice(f.end, m.start))) continue;
+      const factor = unitsCompatible(f.unit, m.indicator.unit);
+      if (factor === null) continue;
+      const p = resolvePeriod(text, f, m, periods, applied, false);
+      const targetCtx = planFrom !== null && applied?.periodAt(f.start)?.from === planFrom;
+      out.push(makeCitation(f, m, p, factor, targetCtx));
+      taken.add(f);
+    }
+  }
 
   for (let si = 0; si < subjects.length; si++) {
     const m = subjects[si];
@@ -245,34 +266,14 @@ export function matchFigures(input: MatchInput): Citation[] {
         // a second figure for the same subject only with its own, different period ("từ 93,4% năm 2020 lên 95,9% năm 2025")
         if (!p.trailing || !p.period || seenPeriods.includes(formatPeriod(p.period))) break;
       }
-      let period = p.period;
-      let periodSource: Citation['periodSource'] = p.source;
       const windowKey = toneKey(text.slice(Math.max(sentStart, m.start - 40), f.start));
-      const preferTarget = TARGET_WORDS.some((w) => windowKey.includes(w)) || isTargetSection(applied, f.start);
-      let value: IndicatorValue | undefined;
-      if (m.fromData) {
-        value = findValue(m.indicator, p.candidates, preferTarget);
-        if (!value && !period && m.indicator.values.length === 1) {
-          value = m.indicator.values[0];
-          period = value.period;
-          periodSource = 'only-value';
-        }
-        if (value) period = value.period;
-      }
-      out.push({
-        figure: f,
-        indicator: m.indicator,
-        fromData: m.fromData && !m.indicator.id.startsWith(VOCAB_PREFIX),
-        mention: { start: m.start, end: m.end, alias: m.alias },
-        period,
-        periodText: period ? formatPeriod(period) : null,
-        periodSource,
-        value,
-        factor,
-        cited: { lo: f.lo * factor, hi: f.hi * factor },
-      });
+      const preferTarget =
+        TARGET_WORDS.some((w) => windowKey.includes(w)) ||
+        (planFrom !== null && applied?.periodAt(f.start)?.from === planFrom);
+      const c = makeCitation(f, m, p, factor, preferTarget);
+      out.push(c);
       taken.add(f);
-      if (period) seenPeriods.push(formatPeriod(period));
+      if (c.periodText) seenPeriods.push(c.periodText);
       else break;
       if (!p.trailing) break;
     }
@@ -281,10 +282,50 @@ export function matchFigures(input: MatchInput): Citation[] {
   return out;
 }
 
-function isTargetSection(applied: AppliedTemplate | null, at: number): boolean {
-  const p = applied?.periodAt(at);
-  // sections whose default period lies in the future of the document's results are target sections
-  return Boolean(p && p.from !== p.to && p.to - p.from >= 4 && p.from >= 2026);
+/**
+ * The start year of the document's plan period: when the template gives its sections at least two different
+ * default periods (results 2021-2025, plan 2026-2030), the latest one is the plan, and its figures are targets.
+ */
+function planPeriodStart(applied: AppliedTemplate | null, headings: OutlineNode[] | undefined): number | null {
+  if (!applied || !headings?.length) return null;
+  const starts = new Set<number>();
+  for (const h of headings) {
+    const p = applied.periodAt(h.lineStart);
+    if (p) starts.add(p.from);
+  }
+  return starts.size >= 2 ? Math.max(...starts) : null;
+}
+
+function makeCitation(
+  f: Figure,
+  m: Mention & { fromData: boolean },
+  p: ResolvedPeriod,
+  factor: number,
+  targetContext: boolean,
+): Citation {
+  let period = p.period;
+  let periodSource: Citation['periodSource'] = p.source;
+  let value: IndicatorValue | undefined;
+  if (m.fromData) {
+    value = findValue(m.indicator, p.candidates, targetContext);
+    if (!value && !period && m.indicator.values.length === 1) {
+      value = m.indicator.values[0];
+      periodSource = 'only-value';
+    }
+    if (value) period = value.period;
+  }
+  return {
+    figure: f,
+    indicator: m.indicator,
+    fromData: m.fromData && !m.indicator.id.startsWith(VOCAB_PREFIX),
+    mention: { start: m.start, end: m.end, alias: m.alias },
+    period,
+    periodText: period ? formatPeriod(period) : null,
+    periodSource,
+    value,
+    factor,
+    cited: { lo: f.lo * factor, hi: f.hi * factor },
+  };
 }
 
 interface ResolvedPeriod {

@@ -25,9 +25,10 @@ export interface FigureReport {
 /** The verdict of a citation against its canonical row (undefined when there is none). */
 export function citationVerdict(c: Citation): Verdict | undefined {
   if (!c.value) return undefined;
+  // compare in the unit the draft writes, so the written decimals are the precision ("490 nghìn tỷ")
   return compareValues(
-    { lo: c.cited.lo, hi: c.cited.hi, bound: c.figure.bound, decimals: c.figure.decimals },
-    { lo: c.value.lo, hi: c.value.hi, bound: c.value.bound },
+    { lo: c.figure.lo, hi: c.figure.hi, bound: c.figure.bound, decimals: c.figure.decimals },
+    { lo: c.value.lo / c.factor, hi: c.value.hi / c.factor, bound: c.value.bound },
   );
 }
 

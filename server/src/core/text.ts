@@ -14,6 +14,18 @@ export interface LineCol {
 
 const COMBINING = /\p{M}/u;
 
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Is the UTF-16 unit at j a combining mark? (fast path for the common Latin/Vietnamese range) */
+function isMark(c: number, s: string, j: number): boolean {
+  if (c < 0x300) return false;
+  if (c <= 0x36f) return true;
+  if (c < 0x483) return false;
+  return COMBINING.test(s[j]);
+}
+
 /** Offsets where a line break starts a new line: `\r\n`, `\n` or a lone `\r`. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -63,41 +75,56 @@ export class TextView {
       this.text = original;
       return;
     }
-    this.text = this.buildMap(original);
+    this.text = this.buildMap(original, nfc);
   }
 
   get identity(): boolean {
     return this.nfcStarts.length === 1;
   }
 
-  private buildMap(original: string): string {
+  private buildMap(original: string, nfc: string): string {
     const out: string[] = [];
     let outLen = 0;
     const lineStarts = computeLineStarts(original);
+    // NFC never adds or removes line breaks, so the lines of both texts correspond one to one
+    const nfcStarts = computeLineStarts(nfc);
+    const aligned = nfcStarts.length === lineStarts.length;
     for (let li = 0; li < lineStarts.length; li++) {
       const ls = lineStarts[li];
       const le = li + 1 < lineStarts.length ? lineStarts[li + 1] : original.length;
       const line = original.slice(ls, le);
-      const nline = line.normalize('NFC');
+      const nline = aligned
+        ? nfc.slice(nfcStarts[li], li + 1 < nfcStarts.length ? nfcStarts[li + 1] : nfc.length)
+        : line.normalize('NFC');
       if (nline === line) {
         this.addBreak(outLen, ls);
         out.push(line);
         outLen += line.length;
         continue;
       }
-      // split the line into segments: a base character followed by its combining marks
+      // split the line into segments: a base character followed by its combining marks; text between such
+      // segments is copied as it is (only the marks change the length)
       const segs: [number, number][] = [];
-      let s = 0;
-      for (let i = 1; i <= line.length; i++) {
-        if (i === line.length || !COMBINING.test(line[i])) {
-          // keep surrogate pairs whole
-          if (i < line.length && line.charCodeAt(i) >= 0xdc00 && line.charCodeAt(i) <= 0xdfff) continue;
-          segs.push([s, i]);
-          s = i;
-        }
+      for (let j = 0; j < line.length; j++) {
+        if (!isMark(line.charCodeAt(j), line, j)) continue;
+        let a = j - 1;
+        if (a > 0 && isLowSurrogate(line.charCodeAt(a))) a--;
+        if (a < 0) a = j;
+        let b = j + 1;
+        while (b < line.length && isMark(line.charCodeAt(b), line, b)) b++;
+        if (segs.length && segs[segs.length - 1][1] > a) segs[segs.length - 1][1] = b;
+        else segs.push([a, b]);
+        j = b - 1;
       }
       const parts = segs.map(([a, b]) => line.slice(a, b).normalize('NFC'));
-      if (parts.join('') !== nline) {
+      let rebuilt = '';
+      let prev = 0;
+      for (let k = 0; k < segs.length; k++) {
+        rebuilt += line.slice(prev, segs[k][0]) + parts[k];
+        prev = segs[k][1];
+      }
+      rebuilt += line.slice(prev);
+      if (rebuilt !== nline) {
         // composition across segments (not Vietnamese): map the line coarsely
         this.addBreak(outLen, ls);
         out.push(nline);
@@ -105,16 +132,23 @@ export class TextView {
         this.addBreak(outLen, le);
         continue;
       }
+      let cur = 0;
       for (let k = 0; k < segs.length; k++) {
         const [a, b] = segs[k];
-        const p = parts[k];
-        if (p.length === b - a && k > 0 && this.origStarts[this.origStarts.length - 1] - this.nfcStarts[this.nfcStarts.length - 1] === ls + a - outLen) {
-          // same shift as the previous breakpoint: no new breakpoint needed
-        } else {
-          this.addBreak(outLen, ls + a);
+        if (a > cur) {
+          this.addBreak(outLen, ls + cur);
+          out.push(line.slice(cur, a));
+          outLen += a - cur;
         }
-        out.push(p);
-        outLen += p.length;
+        this.addBreak(outLen, ls + a);
+        out.push(parts[k]);
+        outLen += parts[k].length;
+        cur = b;
+      }
+      if (cur < line.length) {
+        this.addBreak(outLen, ls + cur);
+        out.push(line.slice(cur));
+        outLen += line.length - cur;
       }
       this.addBreak(outLen, le);
     }
