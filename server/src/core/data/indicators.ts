@@ -1,0 +1,512 @@
+/**
+ * The indicator index: every canonical indicator by id, its names found in prose (`findMentions`) and found
+ * from a few typed letters (`complete`).
+ *
+ * Mentions: names and aliases are split into words (letters, marks, digits, `_`) and stored in a trie keyed by
+ * each word's `toneKey` (lower case, tone-placement insensitive, same length as the word) plus the "hard"
+ * punctuation between words (commas, slashes…; spaces, brackets, quotes and dashes are soft and match any soft
+ * run). The text is scanned once, word by word; the longest alias wins on overlap.
+ *
+ * Pure: no fs, no process.
+ */
+import { atWordBoundary, fold, foldKeepLength, toneKey } from '../text';
+import type { Indicator, IndicatorValue } from '../types';
+
+/** A name or alias of an indicator found in prose. NFC offsets. */
+export interface Mention {
+  start: number;
+  end: number;
+  indicator: Indicator;
+  /** the name or alias (as written in the data) that matched */
+  alias: string;
+}
+
+export interface CompletionHit {
+  indicator: Indicator;
+  /** the name or alias that matched (the name when the id matched) */
+  label: string;
+  /** higher is better; hits come sorted by it */
+  score: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// words
+
+const wordClass = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
+const WORD_RE = /[\p{L}\p{M}\p{N}_]/u;
+for (let c = 0; c < 128; c++) {
+  wordClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 2;
+}
+
+function classify(c: number): number {
+  const k = WORD_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  wordClass[c] = k;
+  return k;
+}
+
+function isWordCode(c: number): boolean {
+  const k = wordClass[c];
+  return (k === 0 ? classify(c) : k) === 1;
+}
+
+/** Characters that may separate the words of a name without changing it: spaces, brackets, quotes, dashes. */
+function isSoftSep(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 0xa0 ||
+    c === 40 /* ( */ ||
+    c === 41 /* ) */ ||
+    c === 91 ||
+    c === 93 ||
+    c === 34 ||
+    c === 39 ||
+    c === 45 /* - */ ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0xab ||
+    c === 0xbb
+  );
+}
+
+/**
+ * The signature of a separator: its hard punctuation in order ('' when only soft characters), or null when the
+ * separator breaks a name (a blank line, or a run too long to be part of one).
+ */
+function sepSignature(s: string, from: number, to: number): string | null {
+  if (to - from > 12) return null;
+  let sig = '';
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) {
+      if (++newlines > 1) return null;
+      continue;
+    }
+    if (!isSoftSep(c)) sig += s[i];
+  }
+  return sig;
+}
+
+const keyCache = new Map<string, string>();
+
+/** The toneKey of one word, cached (a document repeats its few thousand syllables). */
+function wordKey(w: string): string {
+  let k = keyCache.get(w);
+  if (k === undefined) {
+    k = toneKey(w);
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(w, k);
+  }
+  return k;
+}
+
+const foldTable = new Uint16Array(65536); // 0 unknown, else the folded code unit (lower-case base letter)
+
+function foldCode(c: number): number {
+  let f = foldTable[c];
+  if (f === 0) {
+    f = foldKeepLength(String.fromCharCode(c)).charCodeAt(0) || c;
+    foldTable[c] = f;
+  }
+  return f;
+}
+
+interface Words {
+  starts: Int32Array;
+  ends: Int32Array;
+  /** a hash of each word's folded letters: words with the same toneKey have the same hash */
+  hashes: Int32Array;
+  count: number;
+}
+
+/** Maximal runs of word characters (letters, marks, digits, `_`), as `isWordChar` in text.ts. */
+function splitWords(s: string): Words {
+  const n = s.length;
+  const cap = (n >> 1) + 1;
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  const hashes = new Int32Array(cap);
+  let count = 0;
+  let inWord = false;
+  let h = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let k = wordClass[c];
+    if (k === 0) k = classify(c);
+    if (k === 1) {
+      if (!inWord) {
+        starts[count] = i;
+        inWord = true;
+        h = 17;
+      }
+      h = (Math.imul(h, 31) + foldCode(c)) | 0;
+    } else if (inWord) {
+      hashes[count] = h;
+      ends[count++] = i;
+      inWord = false;
+    }
+  }
+  if (inWord) {
+    hashes[count] = h;
+    ends[count++] = n;
+  }
+  return { starts, ends, hashes, count };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// trie
+
+interface Terminal {
+  indicator: Indicator;
+  alias: string;
+  /** the same words name two different indicators: it blocks shorter matches but is never reported */
+  ambiguous: boolean;
+}
+
+interface TrieNode {
+  children?: Map<string, TrieNode>;
+  terminal?: Terminal;
+}
+
+const EDGE = '\u0001';
+
+interface Trie {
+  root: Map<string, TrieNode>;
+  /** fold hashes of the words names start with: a cheap filter before computing a word's key */
+  firstHashes: Set<number>;
+}
+
+function buildTrie(indicators: Indicator[]): Trie {
+  const root = new Map<string, TrieNode>();
+  const firstHashes = new Set<number>();
+  for (const ind of indicators) {
+    for (const raw of [ind.name, ...ind.aliases]) {
+      const alias = raw.normalize('NFC').trim();
+      const w = splitWords(alias);
+      if (w.count === 0) continue;
+      let node: TrieNode | undefined;
+      for (let k = 0; k < w.count; k++) {
+        const key = wordKey(alias.slice(w.starts[k], w.ends[k]));
+        if (k === 0) {
+          firstHashes.add(w.hashes[0]);
+          node = root.get(key);
+          if (!node) root.set(key, (node = {}));
+        } else {
+          const sig = sepSignature(alias, w.ends[k - 1], w.starts[k]) ?? '';
+          const edge = sig + EDGE + key;
+          const children: Map<string, TrieNode> = (node!.children ??= new Map());
+          let next = children.get(edge);
+          if (!next) children.set(edge, (next = {}));
+          node = next;
+        }
+      }
+      const t = node!.terminal;
+      if (!t) node!.terminal = { indicator: ind, alias: raw, ambiguous: false };
+      else if (t.indicator.id !== ind.id) t.ambiguous = true;
+    }
+  }
+  return { root, firstHashes };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// completion keys
+
+interface CompletionKey {
+  indicator: Indicator;
+  label: string;
+  /** folded, punctuation as spaces, single spaces */
+  key: string;
+  isName: boolean;
+}
+
+/** Folded search form: no diacritics, lower case, punctuation and `_` as single spaces. */
+function searchKey(s: string): string {
+  const f = fold(s);
+  let out = '';
+  let space = true;
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 128 && isWordCode(c) && c !== 95);
+    if (alnum) {
+      out += f[i];
+      space = false;
+    } else if (!space) {
+      out += ' ';
+      space = true;
+    }
+  }
+  return out.trimEnd();
+}
+
+const TIER_NAME_PREFIX = 6;
+const TIER_PREFIX = 5;
+const TIER_WORD_PREFIX = 4;
+const TIER_TOKENS = 3;
+const TIER_SUBSTRING = 2;
+const TIER_FUZZY = 1;
+
+function lengthBonus(len: number): number {
+  return 999 - Math.min(len, 999);
+}
+
+/** Score of a folded key against a folded query (0 = no match). */
+function scoreKey(key: string, q: string, qTokens: string[], qCompact: string, isName: boolean, labelLen: number): number {
+  if (key.startsWith(q)) return (isName ? TIER_NAME_PREFIX : TIER_PREFIX) * 1000 + lengthBonus(labelLen);
+  const at = key.indexOf(q);
+  if (at > 0 && key.charCodeAt(at - 1) === 32) return TIER_WORD_PREFIX * 1000 + lengthBonus(labelLen);
+  if (qTokens.length > 1) {
+    const words = key.split(' ');
+    const used = new Set<number>();
+    let all = true;
+    for (const t of qTokens) {
+      let found = -1;
+      for (let w = 0; w < words.length; w++) {
+        if (!used.has(w) && words[w].startsWith(t)) {
+          found = w;
+          break;
+        }
+      }
+      if (found < 0) {
+        all = false;
+        break;
+      }
+      used.add(found);
+    }
+    if (all) return TIER_TOKENS * 1000 + lengthBonus(labelLen);
+  }
+  if (at >= 0) return TIER_SUBSTRING * 1000 + lengthBonus(labelLen);
+  // fuzzy: the query's letters in order, the first at a word start
+  if (qCompact.length < 3) return 0;
+  let first = -1;
+  for (let p = key.indexOf(qCompact[0]); p >= 0; p = key.indexOf(qCompact[0], p + 1)) {
+    if (p === 0 || key.charCodeAt(p - 1) === 32) {
+      first = p;
+      break;
+    }
+  }
+  if (first < 0) return 0;
+  let pos = first + 1;
+  let wordStarts = 1;
+  for (let k = 1; k < qCompact.length; k++) {
+    const next = key.indexOf(qCompact[k], pos);
+    if (next < 0) return 0;
+    if (key.charCodeAt(next - 1) === 32) wordStarts++;
+    pos = next + 1;
+  }
+  const span = pos - first;
+  const bonus = Math.max(0, Math.min(999, 600 + wordStarts * 40 - span * 4 - Math.min(labelLen, 200)));
+  return TIER_FUZZY * 1000 + bonus;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the set
+
+function unitKey(u: string): string {
+  return u.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Combine two definitions of one id: the later one wins; values of other (period, kind) pairs are kept. */
+function mergeIndicator(a: Indicator, b: Indicator): Indicator {
+  if (unitKey(a.unit) !== unitKey(b.unit)) return b;
+  const keyOf = (v: IndicatorValue) => `${v.periodText}\u0000${v.kind}`;
+  const later = new Set(b.values.map(keyOf));
+  const values = [...a.values.filter((v) => !later.has(keyOf(v))), ...b.values];
+  const names = new Set([b.name.toLowerCase()]);
+  const aliases: string[] = [];
+  for (const x of [...b.aliases, a.name, ...a.aliases]) {
+    const k = x.toLowerCase();
+    if (names.has(k)) continue;
+    names.add(k);
+    aliases.push(x);
+  }
+  return { ...b, aliases, values };
+}
+
+export class IndicatorSet {
+  private readonly byId: Map<string, Indicator>;
+  private readonly list: Indicator[];
+  private trie: Trie | undefined;
+  private completionKeys: CompletionKey[] | undefined;
+  private labelIndex: Map<string, Indicator | null> | undefined;
+
+  private constructor(list: Indicator[]) {
+    this.byId = new Map();
+    for (const ind of list) {
+      const prev = this.byId.get(ind.id);
+      this.byId.set(ind.id, prev ? mergeIndicator(prev, ind) : ind);
+    }
+    this.list = [...this.byId.values()];
+  }
+
+  /** A set of indicators; the same id twice: the later definition wins (values of other periods kept). */
+  static from(indicators: Indicator[]): IndicatorSet {
+    return new IndicatorSet(indicators);
+  }
+
+  static empty(): IndicatorSet {
+    return new IndicatorSet([]);
+  }
+
+  /** Sets from several files, in order: later files win on the same id. */
+  static merge(...sets: IndicatorSet[]): IndicatorSet {
+    return new IndicatorSet(sets.flatMap((s) => s.list));
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  all(): Indicator[] {
+    return this.list;
+  }
+
+  get(id: string): Indicator | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The indicator whose name or alias is exactly this label (tone-placement and case insensitive), if one. */
+  lookup(label: string): Indicator | undefined {
+    if (!this.labelIndex) {
+      const idx = new Map<string, Indicator | null>();
+      for (const ind of this.list) {
+        for (const a of [ind.name, ...ind.aliases]) {
+          const k = labelKey(a);
+          const prev = idx.get(k);
+          idx.set(k, prev === undefined || prev?.id === ind.id ? ind : null);
+        }
+      }
+      this.labelIndex = idx;
+    }
+    return this.labelIndex.get(labelKey(label)) ?? undefined;
+  }
+
+  /**
+   * Names and aliases of indicators in an NFC text, sorted by start. On overlap the longest wins; a name shared
+   * by two indicators is never reported (and still blocks shorter names inside it).
+   */
+  findMentions(nfcText: string): Mention[] {
+    if (this.list.length === 0 || nfcText.length === 0) return [];
+    const { root, firstHashes } = (this.trie ??= buildTrie(this.list));
+    const text = nfcText;
+    const { starts, ends, hashes, count: n } = splitWords(text);
+    const keys: (string | undefined)[] = new Array(n);
+    const keyAt = (k: number): string => (keys[k] ??= wordKey(text.slice(starts[k], ends[k])));
+
+    interface Cand {
+      first: number;
+      last: number;
+      term: Terminal;
+    }
+    const cands: Cand[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!firstHashes.has(hashes[i])) continue;
+      let node = root.get(keyAt(i));
+      if (!node) continue;
+      let best: Cand | undefined = node.terminal ? { first: i, last: i, term: node.terminal } : undefined;
+      let j = i;
+      while (node.children && j + 1 < n) {
+        const sig = sepSignature(text, ends[j], starts[j + 1]);
+        if (sig === null) break;
+        const next: TrieNode | undefined = node.children.get(sig + EDGE + keyAt(j + 1));
+        if (!next) break;
+        node = next;
+        j++;
+        if (node.terminal) best = { first: i, last: j, term: node.terminal };
+      }
+      if (best) cands.push(best);
+    }
+    if (cands.length === 0) return [];
+
+    // longest first (in characters), then leftmost; keep those that overlap nothing kept
+    const len = (c: Cand) => ends[c.last] - starts[c.first];
+    const order = cands.slice().sort((a, b) => len(b) - len(a) || a.first - b.first);
+    const taken = new Uint8Array(n);
+    const kept: Cand[] = [];
+    for (const c of order) {
+      let free = true;
+      for (let k = c.first; k <= c.last; k++) {
+        if (taken[k]) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      for (let k = c.first; k <= c.last; k++) taken[k] = 1;
+      kept.push(c);
+    }
+    const out: Mention[] = [];
+    for (const c of kept) {
+      if (c.term.ambiguous) continue;
+      const start = starts[c.first];
+      let end = ends[c.last];
+      if (!atWordBoundary(text, start, end)) continue;
+      // "… (GRDP)": take the closing bracket of a bracket opened inside the mention
+      if (text.charCodeAt(end) === 41 /* ) */ && openBrackets(text, start, end) > 0) end++;
+      out.push({ start, end, indicator: c.term.indicator, alias: c.term.alias });
+    }
+    out.sort((a, b) => a.start - b.start);
+    return out;
+  }
+
+  /**
+   * Indicators for a typed query: folded (no diacritics, any case), so "tang truong" finds "Tốc độ tăng
+   * trưởng GRDP". Ranking: prefix of the name > prefix of an alias or the id > a word of the label starts
+   * with the query > every query word starts a label word > substring > letters in order (fuzzy); ties go to
+   * the shorter label. One hit per indicator (its best label). An empty query lists indicators by name.
+   */
+  complete(query: string, limit = 50): CompletionHit[] {
+    const keys = (this.completionKeys ??= this.buildCompletionKeys());
+    const q = searchKey(query);
+    if (limit <= 0) return [];
+    if (!q) {
+      return this.list
+        .slice()
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+        .slice(0, limit)
+        .map((indicator) => ({ indicator, label: indicator.name, score: 0 }));
+    }
+    const qTokens = q.split(' ');
+    const qCompact = q.replace(/ /g, '');
+    const best = new Map<Indicator, CompletionHit>();
+    for (const k of keys) {
+      const score = scoreKey(k.key, q, qTokens, qCompact, k.isName, k.label.length);
+      if (score === 0) continue;
+      const prev = best.get(k.indicator);
+      if (!prev || score > prev.score) best.set(k.indicator, { indicator: k.indicator, label: k.label, score });
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.label.length - b.label.length || a.label.localeCompare(b.label, 'vi'))
+      .slice(0, limit);
+  }
+
+  private buildCompletionKeys(): CompletionKey[] {
+    const out: CompletionKey[] = [];
+    for (const ind of this.list) {
+      out.push({ indicator: ind, label: ind.name, key: searchKey(ind.name), isName: true });
+      for (const a of ind.aliases) out.push({ indicator: ind, label: a, key: searchKey(a), isName: false });
+      out.push({ indicator: ind, label: ind.name, key: searchKey(ind.id), isName: false });
+    }
+    return out;
+  }
+}
+
+function openBrackets(s: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth;
+}
+
+function labelKey(s: string): string {
+  return toneKey(s.normalize('NFC')).replace(/\s+/g, ' ').trim();
+}
