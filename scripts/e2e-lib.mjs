@@ -2,7 +2,7 @@
 // Chromium driven by playwright-core. Everything they install or write lives outside the repository, in
 // $DRAFTLINT_E2E_CACHE (default ~/.cache/draftlint-e2e). See docs/E2E-TESTS.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -95,8 +95,22 @@ export async function startCodeServer({ scratch, userDataDir, extensionsDir, fol
   ensureSetup();
   userDataDir ??= join(scratch, 'user-data');
   extensionsDir ??= join(scratch, 'extensions');
-  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  if (!existsSync(settingsFile)) {
+    // a quiet workbench: no welcome page or tips competing for focus
+    const settings = {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'extensions.ignoreRecommendations': true,
+      'telemetry.telemetryLevel': 'off',
+      'security.workspace.trust.enabled': false,
+      'update.mode': 'none',
+    };
+    writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  }
   const env = scratchEnv(scratch, extraEnv);
   const logFile = join(scratch, 'code-server.log');
   if (installVsix) {

@@ -14,6 +14,8 @@ export class StatusBar implements vscode.Disposable {
   private dataFiles: string[] = [];
   private failed: string | undefined;
   private requestSeq = 0;
+  /** the last text editor's document: a webview (e.g. the figures report) taking focus keeps it */
+  private lastUri: vscode.Uri | undefined;
 
   constructor(
     private readonly client: LanguageClient,
@@ -25,8 +27,11 @@ export class StatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.lastUri?.toString() === d.uri.toString()) this.lastUri = undefined;
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        const active = this.currentUri()?.toString();
         if (active && e.uris.some((u) => u.toString() === active)) this.render();
       }),
     );
@@ -51,7 +56,7 @@ export class StatusBar implements vscode.Disposable {
   refresh(): void {
     this.render();
     if (this.client.state !== State.Running) return;
-    const uri = vscode.window.activeTextEditor?.document.uri;
+    const uri = this.currentUri();
     const params: StatusParams = uri && this.isLinted(uri) ? { uri: uri.toString() } : {};
     const seq = ++this.requestSeq;
     this.client.sendRequest<StatusResult>(StatusRequest, params).then(
@@ -67,9 +72,15 @@ export class StatusBar implements vscode.Disposable {
 
   /** draftlint findings in the active document, or undefined when it is not linted */
   findingsInActive(): number | undefined {
-    const uri = vscode.window.activeTextEditor?.document.uri;
+    const uri = this.currentUri();
     if (!uri || !this.isLinted(uri)) return undefined;
     return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'draftlint').length;
+  }
+
+  private currentUri(): vscode.Uri | undefined {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active) this.lastUri = active;
+    return active ?? this.lastUri;
   }
 
   private render(): void {
