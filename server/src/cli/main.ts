@@ -1,0 +1,98 @@
+/**
+ * The CLI entry (bundled to dist/cli.js, required by bin/draftlint.js): a tiny loader for the real program,
+ * dist/cli-app.js, compiled through a V8 code cache so that a run does not pay for compiling ~1 MB of
+ * JavaScript (the core and its parsers) every time. Node 20 has no module.enableCompileCache, so this does the
+ * same by hand with vm.Script `cachedData`.
+ *
+ * The cache lives in `<package>/node_modules/.cache/draftlint/` (only when that node_modules exists) and is
+ * keyed by the bundle's size and mtime; V8 itself rejects a stale or foreign cache. It is written once after a
+ * run that linted something (so it holds the lazily compiled lint functions too). Any problem → plain require.
+ * DRAFTLINT_NO_COMPILE_CACHE=1 turns it off.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import Module from 'node:module';
+
+declare const __dirname: string;
+
+const app = path.join(__dirname, 'cli-app.js');
+
+interface CjsModule {
+  exports: unknown;
+  filename: string;
+  paths: string[];
+  require(id: string): unknown;
+}
+interface ModuleStatics {
+  wrap(src: string): string;
+  _nodeModulePaths(dir: string): string[];
+  new (id: string, parent?: unknown): CjsModule;
+}
+
+/**
+ * Compile the program (with the cache when there is one) and return a function that runs it; null when the
+ * cache cannot be used (then the program is simply required).
+ * Cache file: a marker byte before the V8 data: 1 = written after a lint run (complete), 0 = after another command.
+ */
+function prepare(): (() => void) | null {
+  if (process.env.DRAFTLINT_NO_COMPILE_CACHE) return null;
+  const M = Module as unknown as ModuleStatics;
+  if (typeof M.wrap !== 'function' || typeof M._nodeModulePaths !== 'function') return null;
+  const root = path.dirname(__dirname);
+  const nm = path.join(root, 'node_modules');
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(app);
+    if (!fs.statSync(nm).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  const dir = path.join(nm, '.cache', 'draftlint');
+  const cacheFile = path.join(dir, `cli-${st.size}-${Math.floor(st.mtimeMs)}.v8`);
+  let cached: Buffer | undefined;
+  let complete = false;
+  try {
+    const buf = fs.readFileSync(cacheFile);
+    if (buf.length > 1) {
+      complete = buf[0] === 1;
+      cached = buf.subarray(1);
+    }
+  } catch {
+    cached = undefined;
+  }
+  const src = fs.readFileSync(app, 'utf8');
+  const script = new vm.Script(M.wrap(src), { filename: app, cachedData: cached });
+  const fn = script.runInThisContext() as (e: unknown, r: unknown, m: unknown, f: string, d: string) => void;
+  const mod = new M(app, module);
+  mod.filename = app;
+  mod.paths = M._nodeModulePaths(path.dirname(app));
+  const needWrite = !cached || script.cachedDataRejected === true || !complete;
+  if (needWrite) {
+    process.once('exit', () => {
+      const linted = (globalThis as { __draftlintLinted?: boolean }).__draftlintLinted === true;
+      if (cached && !script.cachedDataRejected && !linted) return; // nothing better to write
+      try {
+        const data = script.createCachedData();
+        fs.mkdirSync(dir, { recursive: true });
+        // drop caches of older builds
+        for (const f of fs.readdirSync(dir)) if (f.startsWith('cli-') && f.endsWith('.v8') && path.join(dir, f) !== cacheFile) fs.rmSync(path.join(dir, f), { force: true });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, Buffer.concat([Buffer.from([linted ? 1 : 0]), data]));
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // a read-only install: run without a cache
+      }
+    });
+  }
+  return () => fn.call(mod.exports, mod.exports, (id: string) => mod.require(id), mod, app, path.dirname(app));
+}
+
+let start: (() => void) | null = null;
+try {
+  start = prepare();
+} catch {
+  start = null;
+}
+if (start) start();
+else require(app);

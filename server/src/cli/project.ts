@@ -1,0 +1,457 @@
+/**
+ * Projects: the draftlint.json that governs each document (nearest from its folder upward, cached per folder),
+ * with its canonical data, template, rule severities and options loaded once. `--config` makes one config
+ * govern every file; `--no-config` ignores them all. Paths in a config are relative to the config file; paths
+ * on the command line are relative to the cwd.
+ *
+ * Every problem in a config, data or template file is collected as a `LoadIssue` (file, 0-based line, field);
+ * the caller prints them and exits 2 when one is an error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import {
+  IndicatorSet,
+  TextView,
+  builtinTemplates,
+  localize,
+  parseConfig,
+  parseIndicatorFile,
+  parseOutline,
+  parseTemplate,
+  templateFromOutline,
+  type DataIssue,
+  type Indicator,
+  type Language,
+  type LintOptions,
+  type Msg,
+  type RuleOptions,
+  type SeveritySetting,
+  type TemplateDef,
+} from '../core/index';
+import { decodeDocument } from './files';
+import { displayPath } from './paths';
+
+export const CONFIG_NAME = 'draftlint.json';
+const DEFAULT_INCLUDE = ['**/*.md', '**/*.txt'];
+
+/** What the CLI reads from a parsed draftlint.json (read defensively: the schema may grow). */
+interface ConfigShape {
+  indicators?: unknown;
+  template?: unknown;
+  include?: unknown;
+  exclude?: unknown;
+  rules?: unknown;
+  language?: unknown;
+  terms?: unknown;
+  documents?: unknown;
+  options?: unknown;
+}
+
+export interface LoadIssue {
+  /** display path of the file with the problem */
+  file: string;
+  /** 0-based; undefined when the problem is the file as a whole */
+  line?: number;
+  field?: string;
+  severity: 'error' | 'warning';
+  message: Msg;
+}
+
+export interface Project {
+  /** absolute path of the config file, or null (no config) */
+  configPath: string | null;
+  /** the config's folder (globs and relative paths start here), or null */
+  dir: string | null;
+  language?: Language;
+  /** options for core `lint` (everything but the uri) */
+  lint: Omit<LintOptions, 'uri'>;
+  include(rel: string): boolean;
+  exclude(rel: string): boolean;
+}
+
+export interface LoaderOptions {
+  cwd: string;
+  /** --config FILE */
+  config?: string;
+  /** --no-config */
+  noConfig?: boolean;
+  /** --indicators FILE… */
+  indicators?: readonly string[];
+  /** --template NAME|FILE */
+  template?: string;
+}
+
+type Matcher = (s: string) => boolean;
+
+function stringList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return undefined;
+}
+
+/** A matcher for globs; a path also matches when one of its parent folders does (`exclude: ["old"]`). */
+function globMatcher(globs: string[], parents: boolean): Matcher {
+  if (globs.length === 0) return () => false;
+  const m = picomatch(globs);
+  if (!parents) return (s) => m(s);
+  return (s) => {
+    if (m(s)) return true;
+    for (let i = s.indexOf('/'); i > 0; i = s.indexOf('/', i + 1)) if (m(s.slice(0, i))) return true;
+    return false;
+  };
+}
+
+/** 0-based line of the first occurrence of a JSON string literal in a text (for "field" errors), else 0. */
+function lineOfLiteral(text: string, value: string): number {
+  const at = text.indexOf(JSON.stringify(value));
+  if (at < 0) return 0;
+  let line = 0;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function readText(file: string): { text?: string; error?: string } {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder' : (code ?? (e as Error).message) };
+  }
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
+}
+
+const TEMPLATE_EXT = /\.(json|ya?ml|md|markdown|txt)$/i;
+
+export class ProjectLoader {
+  readonly cwd: string;
+  readonly issues: LoadIssue[] = [];
+  private readonly opts: LoaderOptions;
+  /** folder → config path (or null) */
+  private readonly dirConfig = new Map<string, string | null>();
+  private readonly projects = new Map<string, Project>();
+  private readonly dataCache = new Map<string, Indicator[]>();
+  private readonly templateCache = new Map<string, TemplateDef | null>();
+  private readonly explicitConfig: string | null;
+  private extraIndicators: Indicator[] | undefined;
+  private cliTemplate: { value: string | TemplateDef | null | undefined } | undefined;
+
+  constructor(opts: LoaderOptions) {
+    this.opts = opts;
+    this.cwd = opts.cwd;
+    this.explicitConfig = opts.config !== undefined ? path.resolve(opts.cwd, opts.config) : null;
+  }
+
+  private show(abs: string): string {
+    return displayPath(abs, this.cwd);
+  }
+
+  private pushDataIssues(issues: DataIssue[], fileAbs: string): void {
+    for (const i of issues) {
+      this.issues.push({ file: this.show(fileAbs), line: i.line, field: i.field, severity: i.severity, message: i.message });
+    }
+  }
+
+  /** The nearest draftlint.json for a folder (cached for every folder visited on the way up). */
+  configFor(dir: string): string | null {
+    const visited: string[] = [];
+    let d = dir;
+    let found: string | null = null;
+    for (;;) {
+      const cached = this.dirConfig.get(d);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      visited.push(d);
+      const candidate = path.join(d, CONFIG_NAME);
+      let isFile = false;
+      try {
+        isFile = fs.statSync(candidate).isFile();
+      } catch {
+        isFile = false;
+      }
+      if (isFile) {
+        found = candidate;
+        break;
+      }
+      const parent = path.dirname(d);
+      if (parent === d) break;
+      d = parent;
+    }
+    for (const v of visited) this.dirConfig.set(v, found);
+    return found;
+  }
+
+  /** The project governing a file (absolute path). */
+  forFile(file: string): Project {
+    let configPath: string | null;
+    if (this.opts.noConfig) configPath = null;
+    else if (this.explicitConfig) configPath = this.explicitConfig;
+    else configPath = this.configFor(path.dirname(file));
+    return this.project(configPath);
+  }
+
+  /** The project of a config file (null = no config). */
+  project(configPath: string | null): Project {
+    const key = configPath ?? '';
+    let p = this.projects.get(key);
+    if (!p) {
+      p = this.load(configPath);
+      this.projects.set(key, p);
+    }
+    return p;
+  }
+
+  /** Every project loaded so far. */
+  all(): Project[] {
+    return [...this.projects.values()];
+  }
+
+  hasErrors(): boolean {
+    return this.issues.some((i) => i.severity === 'error');
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+
+  private load(configPath: string | null): Project {
+    let config: ConfigShape = {};
+    let configText = '';
+    const dir = configPath ? path.dirname(configPath) : null;
+    if (configPath) {
+      const r = readText(configPath);
+      if (r.text === undefined) {
+        this.issues.push({
+          file: this.show(configPath),
+          severity: 'error',
+          message: { vi: `không đọc được tệp cấu hình (${r.error})`, en: `cannot read the config file (${r.error})` },
+        });
+      } else {
+        configText = r.text;
+        const parsed = parseConfig(r.text, this.show(configPath));
+        this.pushDataIssues(parsed.issues, configPath);
+        if (parsed.config) config = parsed.config as unknown as ConfigShape;
+      }
+    }
+    const base = dir ?? this.cwd;
+    const configDisplay = configPath ? this.show(configPath) : '';
+
+    // canonical data: the config's files, then --indicators
+    const indicators: Indicator[] = [];
+    const dataFiles = stringList(config.indicators) ?? [];
+    dataFiles.forEach((rel, k) => {
+      const abs = path.resolve(base, rel);
+      const loaded = this.loadData(abs, () => ({
+        file: configDisplay,
+        line: lineOfLiteral(configText, rel),
+        field: `indicators[${k}]`,
+      }));
+      if (loaded) indicators.push(...loaded);
+    });
+    indicators.push(...this.cliIndicators());
+
+    // template: --template wins over the config
+    let template: string | TemplateDef | null | undefined;
+    const cli = this.cliTemplateValue();
+    if (cli !== undefined) template = cli.value;
+    else if (config.template !== undefined) {
+      template = this.resolveTemplate(config.template, base, () => ({
+        file: configDisplay,
+        line: lineOfLiteral(configText, typeof config.template === 'string' ? config.template : 'template'),
+        field: 'template',
+      }));
+    }
+
+    const options: RuleOptions = {};
+    if (config.options && typeof config.options === 'object') Object.assign(options, config.options);
+    if (config.terms && typeof config.terms === 'object') options.terms = config.terms as Record<string, string>;
+    if (Array.isArray(config.documents)) options.documents = config.documents as RuleOptions['documents'];
+
+    const lintOptions: Omit<LintOptions, 'uri'> = {
+      data: indicators.length ? IndicatorSet.from(indicators) : IndicatorSet.empty(),
+      template,
+      rules: config.rules && typeof config.rules === 'object' ? (config.rules as Record<string, SeveritySetting>) : undefined,
+      options,
+    };
+    const include = stringList(config.include) ?? DEFAULT_INCLUDE;
+    const exclude = stringList(config.exclude) ?? [];
+    const language = config.language === 'en' || config.language === 'vi' ? config.language : undefined;
+    return {
+      configPath,
+      dir,
+      language,
+      lint: lintOptions,
+      include: globMatcher(include, false),
+      exclude: globMatcher(exclude, true),
+    };
+  }
+
+  /** Indicators of a data file (parsed once per file); null when it cannot be read. */
+  private loadData(abs: string, where: () => Omit<LoadIssue, 'severity' | 'message'>): Indicator[] | null {
+    const cached = this.dataCache.get(abs);
+    if (cached) return cached;
+    const r = readText(abs);
+    if (r.text === undefined) {
+      this.issues.push({
+        ...where(),
+        severity: 'error',
+        message: {
+          vi: `không đọc được tệp dữ liệu ${this.show(abs)} (${r.error === 'not found' ? 'không tìm thấy' : r.error})`,
+          en: `cannot read the data file ${this.show(abs)} (${r.error})`,
+        },
+      });
+      return null;
+    }
+    const parsed = parseIndicatorFile(r.text, this.show(abs));
+    this.pushDataIssues(parsed.issues, abs);
+    this.dataCache.set(abs, parsed.indicators);
+    return parsed.indicators;
+  }
+
+  private cliIndicators(): Indicator[] {
+    if (this.extraIndicators) return this.extraIndicators;
+    const out: Indicator[] = [];
+    for (const f of this.opts.indicators ?? []) {
+      const abs = path.resolve(this.cwd, f);
+      const loaded = this.loadData(abs, () => ({ file: this.show(abs) }));
+      if (loaded) out.push(...loaded);
+    }
+    this.extraIndicators = out;
+    return out;
+  }
+
+  private cliTemplateValue(): { value: string | TemplateDef | null | undefined } | undefined {
+    if (this.opts.template === undefined) return undefined;
+    if (!this.cliTemplate) {
+      const t = this.opts.template;
+      this.cliTemplate = { value: this.resolveTemplate(t, this.cwd, () => ({ file: '--template' })) };
+    }
+    return this.cliTemplate;
+  }
+
+  /**
+   * A template setting: a built-in name, "auto" (undefined), "none" (null), a file (.json/.yaml, or a reference
+   * document .md/.txt), or an inline object (a definition or `{ "reference": "file.md" }`).
+   */
+  private resolveTemplate(
+    value: unknown,
+    base: string,
+    where: () => Omit<LoadIssue, 'severity' | 'message'>,
+  ): string | TemplateDef | null | undefined {
+    if (value === null || value === 'none') return null;
+    if (value === undefined || value === 'auto' || value === '') return undefined;
+    if (typeof value === 'string') {
+      if (Object.prototype.hasOwnProperty.call(builtinTemplates, value)) return value;
+      if (TEMPLATE_EXT.test(value) || value.includes('/') || value.includes('\\')) {
+        return this.loadTemplateFile(path.resolve(base, value), where) ?? undefined;
+      }
+      this.issues.push({
+        ...where(),
+        severity: 'error',
+        message: {
+          vi: `không có mẫu cấu trúc "${value}" (mẫu có sẵn: ${Object.keys(builtinTemplates).join(', ')}; hoặc chỉ đến một tệp .json/.yaml)`,
+          en: `unknown template "${value}" (built-in: ${Object.keys(builtinTemplates).join(', ')}; or name a .json/.yaml file)`,
+        },
+      });
+      return undefined;
+    }
+    if (typeof value === 'object') {
+      const obj = value as Record<string, unknown>;
+      if (typeof obj.reference === 'string' && !Array.isArray(obj.sections)) {
+        const name = typeof obj.name === 'string' ? obj.name : undefined;
+        return this.templateFromReference(path.resolve(base, obj.reference), name, where) ?? undefined;
+      }
+      const parsed = parseTemplate(JSON.stringify(obj), where().file, 'json');
+      for (const i of parsed.issues) this.issues.push({ ...where(), severity: i.severity, message: i.message, field: i.field ? `template.${i.field}` : 'template' });
+      if (parsed.template?.reference) return this.templateFromReference(path.resolve(base, parsed.template.reference), parsed.template.name, where) ?? undefined;
+      return parsed.template;
+    }
+    this.issues.push({
+      ...where(),
+      severity: 'error',
+      message: { vi: 'mẫu cấu trúc phải là tên hoặc đường dẫn tệp', en: 'the template must be a name or a file path' },
+    });
+    return undefined;
+  }
+
+  private loadTemplateFile(abs: string, where: () => Omit<LoadIssue, 'severity' | 'message'>): TemplateDef | null {
+    if (this.templateCache.has(abs)) return this.templateCache.get(abs) ?? null;
+    let def: TemplateDef | null = null;
+    if (/\.(md|markdown|txt)$/i.test(abs)) {
+      def = this.templateFromReference(abs, undefined, where);
+    } else {
+      const r = readText(abs);
+      if (r.text === undefined) {
+        this.issues.push({
+          ...where(),
+          severity: 'error',
+          message: {
+            vi: `không đọc được tệp mẫu cấu trúc ${this.show(abs)} (${r.error === 'not found' ? 'không tìm thấy' : r.error})`,
+            en: `cannot read the template file ${this.show(abs)} (${r.error})`,
+          },
+        });
+      } else {
+        const parsed = parseTemplate(r.text, this.show(abs), /\.json$/i.test(abs) ? 'json' : 'yaml');
+        this.pushDataIssues(parsed.issues, abs);
+        if (parsed.template?.reference) {
+          def = this.templateFromReference(path.resolve(path.dirname(abs), parsed.template.reference), parsed.template.name, () => ({
+            file: this.show(abs),
+            line: lineOfLiteral(r.text!, parsed.template!.reference!),
+            field: 'reference',
+          }));
+          if (def && parsed.template.title) def = { ...def, title: parsed.template.title };
+        } else def = parsed.template ?? null;
+      }
+    }
+    this.templateCache.set(abs, def);
+    return def;
+  }
+
+  /** A template made from the outline of a reference document. */
+  private templateFromReference(
+    abs: string,
+    name: string | undefined,
+    where: () => Omit<LoadIssue, 'severity' | 'message'>,
+  ): TemplateDef | null {
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      this.issues.push({
+        ...where(),
+        severity: 'error',
+        message: {
+          vi: `không đọc được văn bản mẫu ${this.show(abs)} (${code === 'ENOENT' ? 'không tìm thấy' : code})`,
+          en: `cannot read the reference document ${this.show(abs)} (${code === 'ENOENT' ? 'not found' : code})`,
+        },
+      });
+      return null;
+    }
+    const doc = decodeDocument(buf);
+    if (doc.kind !== 'text') {
+      this.issues.push({
+        ...where(),
+        severity: 'error',
+        message: { vi: `văn bản mẫu ${this.show(abs)} không phải tệp văn bản`, en: `the reference document ${this.show(abs)} is not a text file` },
+      });
+      return null;
+    }
+    const view = new TextView(doc.text);
+    const { roots } = parseOutline(view);
+    return templateFromOutline(roots, name ?? path.basename(abs).replace(/\.[^.]+$/, ''));
+  }
+}
+
+/** `file:line: field "x": message` (the line 1-based), as printed on stderr. */
+export function formatIssue(i: LoadIssue, lang: Language): string {
+  let s = i.file;
+  if (i.line !== undefined && !i.file.startsWith('--')) s += `:${i.line + 1}`;
+  s += ':';
+  if (i.severity === 'warning') s += ' warning:';
+  if (i.field) s += ` field "${i.field}":`;
+  return `${s} ${localize(i.message, lang)}`;
+}
