@@ -3,7 +3,7 @@
  * "I- KẾT QUẢ …" and "III- ĐÁNH GIÁ …". Only the leading words are compared (titles often end in lower case:
  * "KẾT QUẢ ĐẠT ĐƯỢC trong nhiệm kỳ …"); siblings that are all in sentence case are fine.
  *   - most siblings upper case → the others are reported (fix: upper-case the title);
- *   - a title starting with a lower-case letter among siblings starting with a capital is reported
+ *   - titles starting with a lower-case letter are reported when at least as many siblings start with a capital
  *     (fix: upper-case it, or capitalise its first letter when the siblings are in sentence case).
  * Parts, roman and decimal headings; (n) and a) list items are prose and not checked.
  */
@@ -70,7 +70,7 @@ const rule: Rule = {
         if (upper > sentence + lower) {
           targets = items.filter((i) => i.c !== 'upper');
           toUpper = true;
-        } else if (lower > 0 && upper + sentence > lower) {
+        } else if (lower > 0 && upper + sentence > 0 && upper + sentence >= lower) {
           targets = items.filter((i) => i.c === 'lower');
           toUpper = upper > sentence;
         }

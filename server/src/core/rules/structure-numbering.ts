@@ -128,7 +128,8 @@ const rule: Rule = {
           expFirst = prevLast !== undefined ? prevLast + 1 : 1;
           okFirst = f === expFirst;
         } else {
-          okFirst = f === 1 || (prevLast !== undefined && f === prevLast + 1);
+          // a top-level list may start anywhere (an excerpt); elsewhere at 1 or where the previous group ended
+          okFirst = f === 1 || (prevLast !== undefined && f === prevLast + 1) || parent === null;
           expFirst = prevLast !== undefined && f > 1 ? prevLast + 1 : 1;
         }
         if (!okFirst && kind === 'paren' && f > expFirst) {
