@@ -161,6 +161,37 @@ test('a quick fix changes the text', async () => {
   assert.equal(draft.getText(), before, 'reverted');
 });
 
+test('"Check workspace" checks the example folder', async () => {
+  const result = await vscode.commands.executeCommand('draftlint.checkWorkspace');
+  assert.ok(result && result.files >= 1, `checked ${JSON.stringify(result)}`);
+  assert.ok(result.findings >= 1, 'the example has findings');
+});
+
+test('"Insert indicator" inserts a name from the loaded data', async () => {
+  await vscode.window.showTextDocument(draft);
+  const before = draft.getText();
+  const names = (await api.client.sendRequest('draftlint/indicators', { uri: draft.uri.toString() })).indicators.map(
+    (i) => i.name,
+  );
+  assert.ok(names.length > 0, 'indicators loaded');
+  const running = vscode.commands.executeCommand('draftlint.insertIndicator');
+  try {
+    // accept the first item of each quick pick (indicator, then "name only" or "name + value")
+    let poke;
+    const changed = waitFor('the inserted text', (fire) => {
+      poke = setInterval(() => void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'), 250);
+      return vscode.workspace.onDidChangeTextDocument(fire);
+    }, () => draft.getText() !== before, 20_000);
+    await changed.finally(() => clearInterval(poke));
+    await running;
+    const inserted = draft.getText().length - before.length;
+    assert.ok(inserted > 0);
+    assert.ok(names.some((n) => draft.getText().includes(n)), 'an indicator name was inserted');
+  } finally {
+    await revert();
+  }
+});
+
 test('the figures report opens as a webview', async () => {
   await vscode.commands.executeCommand('draftlint.showFiguresReport');
   const tab = await waitFor('figures report tab', vscode.window.tabGroups.onDidChangeTabs, () =>
