@@ -27,8 +27,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
   log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq >&2
-  $SUDO apt-get install -y -qq "${missing[@]}" >&2
+  APT_LOG="$CACHE/apt.log"
+  if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}"; } >"$APT_LOG" 2>&1; then
+    tail -n 30 "$APT_LOG" >&2
+    log "apt-get failed (full log: $APT_LOG)"; exit 1
+  fi
 fi
 
 # --- code-server ------------------------------------------------------------------------------------------
