@@ -42,7 +42,7 @@ export function compareValues(cited: CitedValue, ref: Valued): Verdict {
   }
   const d = Math.max(0, Math.min(6, cited.decimals));
   if (approxEqual(cited.lo, roundTo(ref.lo, d)) && approxEqual(cited.hi, roundTo(ref.hi, d))) return 'rounded';
-  if (cited.bound === 'approx') {
+  if (cited.bound === 'approx' && ref.bound !== 'approx') {
     const unit = 10 ** -d;
     if (Math.abs(cited.lo - ref.lo) <= unit + 1e-9 && Math.abs(cited.hi - ref.hi) <= unit + 1e-9) return 'rounded';
   }

@@ -52,10 +52,15 @@ function vocabulary(): IndicatorSet {
 }
 
 /** Words that put an indicator name in object position ("đóng góp … vào tăng trưởng kinh tế"). */
-const OBJECT_MARKERS = ['vào', 'trong', 'của', 'với', 'cho', 'bằng', 'chiếm', 'so', 'hơn', 'về'];
+const OBJECT_MARKERS = ['vào', 'trong', 'của', 'với', 'cho', 'bằng', 'chiếm', 'so', 'hơn', 'về'].map((w) => toneKey(w));
 /** A sentence that is about a part of the province, not the province ("Khu kinh tế … ; tổng vốn FDI …"). */
-const SUBSCOPE = ['khu kinh tế', 'khu công nghiệp', 'cụm công nghiệp', 'huyện', 'thành phố', 'thị xã', 'doanh nghiệp', 'lĩnh vực', 'ngành'];
-const TARGET_WORDS = ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch'];
+const SUBSCOPE = ['khu kinh tế', 'khu công nghiệp', 'cụm công nghiệp', 'huyện', 'thành phố', 'thị xã', 'doanh nghiệp', 'lĩnh vực', 'ngành'].map((w) => toneKey(w));
+const TARGET_WORDS = ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch'].map((w) => toneKey(w));
+/** "tăng 5,8% so với …": a change against a base (tone-keyed, like the text it is tested on) */
+const COMPARED_WITH = new RegExp('^\\W*' + toneKey('so') + '\\b');
+const CHIEM = new RegExp('^\\s*[,;]?\\s*' + toneKey('chiếm') + '(?![\\p{L}\\p{M}])', 'u');
+const BASE_BEFORE = new RegExp('(^|\\s)(' + ['so với', 'so', 'bằng', 'từ', 'trước'].map((w) => toneKey(w)).join('|') + ')\\s*$');
+const BASE_BEFORE_PERIOD = new RegExp('(^|\\s)(' + toneKey('so với') + '|so)\\s+(' + ['năm', 'giai đoạn', 'cùng kỳ'].map((w) => toneKey(w)).join('|') + ')?\\s*$');
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
@@ -183,20 +188,29 @@ function isSchoolYear(p: PeriodMention): boolean {
 /** A comparison base ("so với năm 2020", "so với giai đoạn 2016 - 2020"), not the figure's own period. */
 function isComparisonBase(text: string, p: PeriodMention): boolean {
   const before = keyBefore(text, p.start, 16);
-  return /(^|\s)(so với|so|bằng|từ|trước)\s*$/.test(before) || /(^|\s)(so với|so)\s+(năm|giai đoạn|cùng kỳ)?\s*$/.test(before);
+  return BASE_BEFORE.test(before) || BASE_BEFORE_PERIOD.test(before);
 }
 
 /**
  * The canonical row for the first candidate period that has one. In a target context (Part II, "mục tiêu …")
  * target rows come first; elsewhere a figure is a result and is never compared with a target row.
  */
-function findValue(ind: Indicator, candidates: Period[], targetContext: boolean): IndicatorValue | undefined {
+function findValue(
+  ind: Indicator,
+  candidates: Period[],
+  targetContext: boolean,
+  hasTemplate: boolean,
+  estimate: boolean,
+): IndicatorValue | undefined {
   for (const c of candidates) {
     const rows = ind.values.filter((v) => v.period.from === c.from && v.period.to === c.to);
     if (!rows.length) continue;
     if (targetContext) return rows.find((r) => r.kind === 'target') ?? rows[0];
     const results = rows.filter((r) => r.kind !== 'target');
     if (results.length) return results.find((r) => r.kind === 'actual') ?? results[0];
+    // only targets for this period and nothing says the figure is a result: without a template, read it as the
+    // target itself (with a template, the section decides)
+    if (!hasTemplate && !estimate) return rows[0];
   }
   return undefined;
 }
@@ -227,7 +241,7 @@ export function matchFigures(input: MatchInput): Citation[] {
       if (factor === null) continue;
       const p = resolvePeriod(text, f, m, periods, applied, false);
       const targetCtx = planFrom !== null && applied?.periodAt(f.start)?.from === planFrom;
-      out.push(makeCitation(f, m, p, factor, targetCtx));
+      out.push(makeCitation(f, m, p, factor, targetCtx, applied !== null));
       taken.add(f);
     }
   }
@@ -239,7 +253,7 @@ export function matchFigures(input: MatchInput): Citation[] {
     // the sentence must be about the whole, not a part of it
     const sentStart = clauseStart(text, m.start, false);
     const sentBefore = toneKey(text.slice(sentStart, m.start));
-    if (SUBSCOPE.some((w) => hasPhrase(sentBefore, toneKey(w)))) continue;
+    if (SUBSCOPE.some((w) => hasPhrase(sentBefore, w))) continue;
 
     while (fi < quantities.length && quantities[fi].start < m.end) fi++;
     const seenPeriods: string[] = [];
@@ -258,8 +272,8 @@ export function matchFigures(input: MatchInput): Citation[] {
       const after = toneKey(text.slice(f.end, Math.min(f.end + 40, text.length)));
       const change = (f as Figure & { change?: string }).change;
       if (m.indicator.unit !== '%/năm' && (f.unit === '%' || f.unit === '%/năm') && change) continue;
-      if (m.indicator.unit === '%/năm' && f.unit === '%' && /^\W*so (với)?/.test(after.trimStart())) continue;
-      if (m.indicator.unit !== '%' && /^\s*[,;]?\s*chiếm\b/.test(after)) break; // a part of a larger total
+      if (m.indicator.unit === '%/năm' && f.unit === '%' && COMPARED_WITH.test(after.trimStart())) continue;
+      if (m.indicator.unit !== '%' && CHIEM.test(after)) break; // a part of a larger total
 
       const p = resolvePeriod(text, f, m, periods, applied, seenPeriods.length > 0);
       if (seenPeriods.length > 0) {
@@ -270,7 +284,7 @@ export function matchFigures(input: MatchInput): Citation[] {
       const preferTarget =
         TARGET_WORDS.some((w) => windowKey.includes(w)) ||
         (planFrom !== null && applied?.periodAt(f.start)?.from === planFrom);
-      const c = makeCitation(f, m, p, factor, preferTarget);
+      const c = makeCitation(f, m, p, factor, preferTarget, applied !== null);
       out.push(c);
       taken.add(f);
       if (c.periodText) seenPeriods.push(c.periodText);
@@ -302,12 +316,13 @@ function makeCitation(
   p: ResolvedPeriod,
   factor: number,
   targetContext: boolean,
+  hasTemplate: boolean,
 ): Citation {
   let period = p.period;
   let periodSource: Citation['periodSource'] = p.source;
   let value: IndicatorValue | undefined;
   if (m.fromData) {
-    value = findValue(m.indicator, p.candidates, targetContext);
+    value = findValue(m.indicator, p.candidates, targetContext, hasTemplate, f.estimate);
     if (!value && !period && m.indicator.values.length === 1) {
       value = m.indicator.values[0];
       periodSource = 'only-value';

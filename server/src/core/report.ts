@@ -26,9 +26,10 @@ export interface FigureReport {
 export function citationVerdict(c: Citation): Verdict | undefined {
   if (!c.value) return undefined;
   // compare in the unit the draft writes, so the written decimals are the precision ("490 nghìn tỷ")
+  const scale = c.figure.factor ?? 1; // "490 nghìn tỷ đồng": lo is 490000, written 490
   return compareValues(
-    { lo: c.figure.lo, hi: c.figure.hi, bound: c.figure.bound, decimals: c.figure.decimals },
-    { lo: c.value.lo / c.factor, hi: c.value.hi / c.factor, bound: c.value.bound },
+    { lo: c.figure.lo / scale, hi: c.figure.hi / scale, bound: c.figure.bound, decimals: c.figure.decimals },
+    { lo: c.value.lo / c.factor / scale, hi: c.value.hi / c.factor / scale, bound: c.value.bound },
   );
 }
 
@@ -40,8 +41,9 @@ export function canonicalText(ind: Indicator, v: IndicatorValue): string {
 /** The canonical value written the way the draft writes this figure (its unit, scale and number style). */
 export function canonicalInDraftStyle(c: Citation): { number: string; full: string } | undefined {
   if (!c.value) return undefined;
-  const lo = c.value.lo / c.factor;
-  const hi = c.value.hi / c.factor;
+  const scale = c.figure.factor ?? 1;
+  const lo = c.value.lo / c.factor / scale;
+  const hi = c.value.hi / c.factor / scale;
   const full = formatValue({ lo, hi, unit: c.figure.unitText, bound: c.value.bound }, c.figure.style);
   const number = formatValue({ lo, hi, unit: '', bound: 'exact' }, c.figure.style).trim();
   return { number, full };
