@@ -27,7 +27,7 @@ ruleTester(rule, {
     { name: 'an estimated result is never compared with a target row', text: 'Năm 2021 - 2025, tỷ lệ nợ xấu ước chiếm 1,5% tổng dư nợ.', options: o },
     { name: 'a figure in a parenthesis opened after the subject is not the subject’s', text: 'Giai đoạn 2021 - 2025 tốc độ tăng trưởng kinh tế ước đạt 10,4%/năm (cả nước đạt 6%/năm).', options: o },
     { name: 'an indicator in object position', text: 'Năm 2025, đóng góp của TFP vào tăng trưởng kinh tế giai đoạn 2021 - 2025 đạt 50%.', options: o },
-    { name: 'a part of the total ("chiếm")', text: 'Giai đoạn 2021 - 2025, tổng vốn đầu tư toàn xã hội đạt 100 nghìn tỷ đồng, chiếm 20% cả vùng.', options: o },
+    { name: 'a part of the province total ("chiếm … toàn tỉnh")', text: 'Giai đoạn 2021 - 2025, tổng vốn đầu tư toàn xã hội đạt 100 nghìn tỷ đồng, chiếm 20% tổng vốn toàn tỉnh.', options: o },
     { name: 'no data: nothing to compare', text: 'Giai đoạn 2021 - 2025, tốc độ tăng trưởng kinh tế ước đạt 9%/năm.' },
     { name: 'suppressed with a reason', text: '<!-- draftlint-disable-next-line figures/canonical-mismatch -- số sơ bộ -->\nGiai đoạn 2021 - 2025, tốc độ tăng trưởng kinh tế ước đạt 9%/năm.', options: o },
   ],
@@ -55,6 +55,12 @@ ruleTester(rule, {
       text: 'Tổng vốn đầu tư toàn xã hội giai đoạn 2021 - 2025 đạt trên 590 nghìn tỷ đồng.',
       options: o,
       errors: [{ severity: 'error', fix: 'Tổng vốn đầu tư toàn xã hội giai đoạn 2021 - 2025 đạt trên 490 nghìn tỷ đồng.' }],
+    },
+    {
+      name: 'the province total as a share of the nation ("chiếm … cả nước") is still the total',
+      text: 'Giai đoạn 2021 - 2025, tổng vốn đầu tư toàn xã hội đạt 100 nghìn tỷ đồng, chiếm 2% cả nước.',
+      options: o,
+      errors: [{ severity: 'error', message: '490.000 tỷ đồng' }],
     },
     {
       name: 'a target outside the canonical range',

@@ -55,6 +55,7 @@ function vocabulary(): IndicatorSet {
 const OBJECT_MARKERS = ['vào', 'trong', 'của', 'với', 'cho', 'bằng', 'chiếm', 'so', 'hơn', 'về'].map((w) => toneKey(w));
 /** A sentence that is about a part of the province, not the province ("Khu kinh tế … ; tổng vốn FDI …"). */
 const SUBSCOPE = ['khu kinh tế', 'khu công nghiệp', 'cụm công nghiệp', 'huyện', 'thành phố', 'thị xã', 'doanh nghiệp', 'lĩnh vực', 'ngành'].map((w) => toneKey(w));
+const PROVINCE_WHOLE = ['toàn tỉnh', 'cả tỉnh', 'của tỉnh'].map((w) => toneKey(w));
 const TARGET_WORDS = ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch'].map((w) => toneKey(w));
 /** "tăng 5,8% so với …": a change against a base (tone-keyed, like the text it is tested on) */
 const COMPARED_WITH = new RegExp('^\\W*' + toneKey('so') + '\\b');
@@ -273,7 +274,9 @@ export function matchFigures(input: MatchInput): Citation[] {
       const change = (f as Figure & { change?: string }).change;
       if (m.indicator.unit !== '%/năm' && (f.unit === '%' || f.unit === '%/năm') && change) continue;
       if (m.indicator.unit === '%/năm' && f.unit === '%' && COMPARED_WITH.test(after.trimStart())) continue;
-      if (m.indicator.unit !== '%' && CHIEM.test(after)) break; // a part of a larger total
+      // "4,75 tỷ USD, chiếm 45,9% tổng vốn thu hút toàn tỉnh": a part of the province's own total, so not that total
+      // ("176 tỷ KWh, chiếm 12-14% … của cả nước" is the province's total, a part of the nation's)
+      if (m.indicator.unit !== '%' && m.indicator.unit !== '%/năm' && CHIEM.test(after) && PROVINCE_WHOLE.some((w) => hasPhrase(toneKey(text.slice(f.end, Math.min(clauseEnd(text, f.end), f.end + 80))), w))) break;
 
       const p = resolvePeriod(text, f, m, periods, applied, seenPeriods.length > 0);
       if (seenPeriods.length > 0) {
