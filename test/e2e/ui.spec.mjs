@@ -121,6 +121,19 @@ async function main() {
     await rows.first().waitFor({ timeout: T });
     await page.screenshot({ path: join(resultsDir, 'ui-figures-report.png') });
   });
+
+  // last: this one replaces the window's folder
+  await step('"Open the example" (walkthrough) opens the bundled example in its own folder', async () => {
+    await page.keyboard.press('Escape');
+    await runCommand('draftlint: Open the Example');
+    // the window reloads on the copy in the extension's storage; the draft opens by itself
+    await page.waitForURL((u) => u.searchParams.get('folder') !== workspace && /quang-ninh/.test(u.searchParams.get('folder') ?? ''), { timeout: T });
+    await page.locator('.tab.active', { hasText: draftName }).waitFor({ timeout: T });
+    await page
+      .locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info')
+      .first()
+      .waitFor({ state: 'attached', timeout: T });
+  });
 }
 
 let exitCode = 1;
