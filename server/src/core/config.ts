@@ -21,9 +21,8 @@ export const RULE_FAMILIES = ['structure', 'figures', 'arithmetic', 'count', 'ci
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.txt'];
 export const BUILTIN_TEMPLATE = 'vn-provincial-political-report';
 
-const stringList = z
-  .union([z.string().min(1), z.array(z.string().min(1))])
-  .transform((v) => (typeof v === 'string' ? [v] : v));
+/** A list of non-empty strings; a single string is read as a one-item list. */
+const stringList = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1)));
 
 /** The zod schema of draftlint.json (the type of the same name is its output). */
 export const DraftlintConfig = z.object({

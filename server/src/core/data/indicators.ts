@@ -9,7 +9,7 @@
  *
  * Pure: no fs, no process.
  */
-import { atWordBoundary, fold, foldKeepLength, toneKey } from '../text';
+import { atWordBoundary, foldKeepLength, toneKey } from '../text';
 import type { Indicator, IndicatorValue } from '../types';
 
 /** A name or alias of an indicator found in prose. NFC offsets. */
@@ -80,6 +80,7 @@ function isSoftSep(c: number): boolean {
  * separator breaks a name (a blank line, or a run too long to be part of one).
  */
 function sepSignature(s: string, from: number, to: number): string | null {
+  if (to - from === 1 && s.charCodeAt(from) === 32) return '';
   if (to - from > 12) return null;
   let sig = '';
   let newlines = 0;
@@ -94,17 +95,24 @@ function sepSignature(s: string, from: number, to: number): string | null {
   return sig;
 }
 
-const keyCache = new Map<string, string>();
+/** toneKeys interned as small integers: trie edges and word lookups compare numbers, not strings */
+const keyIds = new Map<string, number>();
+/** word as written → interned id of its toneKey (a document repeats its few thousand syllables) */
+const wordIds = new Map<string, number>();
 
-/** The toneKey of one word, cached (a document repeats its few thousand syllables). */
-function wordKey(w: string): string {
-  let k = keyCache.get(w);
-  if (k === undefined) {
-    k = toneKey(w);
-    if (keyCache.size > 100_000) keyCache.clear();
-    keyCache.set(w, k);
+function wordId(w: string): number {
+  let id = wordIds.get(w);
+  if (id === undefined) {
+    const k = toneKey(w);
+    id = keyIds.get(k);
+    if (id === undefined) {
+      id = keyIds.size + 1;
+      keyIds.set(k, id);
+    }
+    if (wordIds.size > 200_000) wordIds.clear();
+    wordIds.set(w, id);
   }
-  return k;
+  return id;
 }
 
 const foldTable = new Uint16Array(65536); // 0 unknown, else the folded code unit (lower-case base letter)
@@ -171,20 +179,21 @@ interface Terminal {
 }
 
 interface TrieNode {
-  children?: Map<string, TrieNode>;
+  /** next word after a soft separator (spaces, brackets, dashes, quotes) */
+  soft?: Map<number, TrieNode>;
+  /** next word after hard punctuation, by the punctuation (",", "/", …) */
+  hard?: Map<string, Map<number, TrieNode>>;
   terminal?: Terminal;
 }
 
-const EDGE = '\u0001';
-
 interface Trie {
-  root: Map<string, TrieNode>;
-  /** fold hashes of the words names start with: a cheap filter before computing a word's key */
+  root: Map<number, TrieNode>;
+  /** fold hashes of the words names start with: a cheap filter before looking a word up */
   firstHashes: Set<number>;
 }
 
 function buildTrie(indicators: Indicator[]): Trie {
-  const root = new Map<string, TrieNode>();
+  const root = new Map<number, TrieNode>();
   const firstHashes = new Set<number>();
   for (const ind of indicators) {
     for (const raw of [ind.name, ...ind.aliases]) {
@@ -193,19 +202,24 @@ function buildTrie(indicators: Indicator[]): Trie {
       if (w.count === 0) continue;
       let node: TrieNode | undefined;
       for (let k = 0; k < w.count; k++) {
-        const key = wordKey(alias.slice(w.starts[k], w.ends[k]));
+        const id = wordId(alias.slice(w.starts[k], w.ends[k]));
+        let map: Map<number, TrieNode>;
         if (k === 0) {
           firstHashes.add(w.hashes[0]);
-          node = root.get(key);
-          if (!node) root.set(key, (node = {}));
+          map = root;
         } else {
           const sig = sepSignature(alias, w.ends[k - 1], w.starts[k]) ?? '';
-          const edge = sig + EDGE + key;
-          const children: Map<string, TrieNode> = (node!.children ??= new Map());
-          let next = children.get(edge);
-          if (!next) children.set(edge, (next = {}));
-          node = next;
+          if (sig === '') map = node!.soft ??= new Map();
+          else {
+            const hard: Map<string, Map<number, TrieNode>> = (node!.hard ??= new Map());
+            let m = hard.get(sig);
+            if (!m) hard.set(sig, (m = new Map()));
+            map = m;
+          }
         }
+        let next = map.get(id);
+        if (!next) map.set(id, (next = {}));
+        node = next;
       }
       const t = node!.terminal;
       if (!t) node!.terminal = { indicator: ind, alias: raw, ambiguous: false };
@@ -223,26 +237,29 @@ interface CompletionKey {
   label: string;
   /** folded, punctuation as spaces, single spaces */
   key: string;
+  words: string[];
   isName: boolean;
 }
 
-/** Folded search form: no diacritics, lower case, punctuation and `_` as single spaces. */
+/** Folded search form: no diacritics, lower case, punctuation and `_` as single spaces (same as `fold` + that). */
 function searchKey(s: string): string {
-  const f = fold(s);
+  const t = s.normalize('NFC');
   let out = '';
   let space = true;
-  for (let i = 0; i < f.length; i++) {
-    const c = f.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 128 && isWordCode(c) && c !== 95);
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) continue; // a stray combining mark
+    const f = foldCode(c);
+    const alnum = (f >= 48 && f <= 57) || (f >= 97 && f <= 122) || (f >= 128 && isWordCode(f));
     if (alnum) {
-      out += f[i];
+      out += String.fromCharCode(f);
       space = false;
     } else if (!space) {
       out += ' ';
       space = true;
     }
   }
-  return out.trimEnd();
+  return space && out.length ? out.slice(0, -1) : out;
 }
 
 const TIER_NAME_PREFIX = 6;
@@ -257,12 +274,13 @@ function lengthBonus(len: number): number {
 }
 
 /** Score of a folded key against a folded query (0 = no match). */
-function scoreKey(key: string, q: string, qTokens: string[], qCompact: string, isName: boolean, labelLen: number): number {
+function scoreKey(ck: CompletionKey, q: string, qTokens: string[], qCompact: string): number {
+  const { key, words, isName } = ck;
+  const labelLen = ck.label.length;
   if (key.startsWith(q)) return (isName ? TIER_NAME_PREFIX : TIER_PREFIX) * 1000 + lengthBonus(labelLen);
   const at = key.indexOf(q);
   if (at > 0 && key.charCodeAt(at - 1) === 32) return TIER_WORD_PREFIX * 1000 + lengthBonus(labelLen);
   if (qTokens.length > 1) {
-    const words = key.split(' ');
     const used = new Set<number>();
     let all = true;
     for (const t of qTokens) {
@@ -396,8 +414,8 @@ export class IndicatorSet {
     const { root, firstHashes } = (this.trie ??= buildTrie(this.list));
     const text = nfcText;
     const { starts, ends, hashes, count: n } = splitWords(text);
-    const keys: (string | undefined)[] = new Array(n);
-    const keyAt = (k: number): string => (keys[k] ??= wordKey(text.slice(starts[k], ends[k])));
+    const ids = new Int32Array(n); // 0 = not computed yet
+    const idAt = (k: number): number => ids[k] || (ids[k] = wordId(text.slice(starts[k], ends[k])));
 
     interface Cand {
       first: number;
@@ -407,14 +425,15 @@ export class IndicatorSet {
     const cands: Cand[] = [];
     for (let i = 0; i < n; i++) {
       if (!firstHashes.has(hashes[i])) continue;
-      let node = root.get(keyAt(i));
+      let node = root.get(idAt(i));
       if (!node) continue;
       let best: Cand | undefined = node.terminal ? { first: i, last: i, term: node.terminal } : undefined;
       let j = i;
-      while (node.children && j + 1 < n) {
+      while ((node.soft || node.hard) && j + 1 < n) {
         const sig = sepSignature(text, ends[j], starts[j + 1]);
         if (sig === null) break;
-        const next: TrieNode | undefined = node.children.get(sig + EDGE + keyAt(j + 1));
+        const map: Map<number, TrieNode> | undefined = sig === '' ? node.soft : node.hard?.get(sig);
+        const next: TrieNode | undefined = map?.get(idAt(j + 1));
         if (!next) break;
         node = next;
         j++;
@@ -476,22 +495,26 @@ export class IndicatorSet {
     const qCompact = q.replace(/ /g, '');
     const best = new Map<Indicator, CompletionHit>();
     for (const k of keys) {
-      const score = scoreKey(k.key, q, qTokens, qCompact, k.isName, k.label.length);
+      const score = scoreKey(k, q, qTokens, qCompact);
       if (score === 0) continue;
       const prev = best.get(k.indicator);
       if (!prev || score > prev.score) best.set(k.indicator, { indicator: k.indicator, label: k.label, score });
     }
     return [...best.values()]
-      .sort((a, b) => b.score - a.score || a.label.length - b.label.length || a.label.localeCompare(b.label, 'vi'))
+      .sort((a, b) => b.score - a.score || a.label.length - b.label.length || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
       .slice(0, limit);
   }
 
   private buildCompletionKeys(): CompletionKey[] {
     const out: CompletionKey[] = [];
+    const add = (indicator: Indicator, label: string, of: string, isName: boolean) => {
+      const key = searchKey(of);
+      if (key) out.push({ indicator, label, key, words: key.split(' '), isName });
+    };
     for (const ind of this.list) {
-      out.push({ indicator: ind, label: ind.name, key: searchKey(ind.name), isName: true });
-      for (const a of ind.aliases) out.push({ indicator: ind, label: a, key: searchKey(a), isName: false });
-      out.push({ indicator: ind, label: ind.name, key: searchKey(ind.id), isName: false });
+      add(ind, ind.name, ind.name, true);
+      for (const a of ind.aliases) add(ind, a, a, false);
+      add(ind, ind.name, ind.id, false);
     }
     return out;
   }

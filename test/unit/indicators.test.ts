@@ -1,0 +1,296 @@
+// IndicatorSet: lookup, merge, mentions in prose (longest alias, word boundaries, tone placement) and completion.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { IndicatorSet, type Mention } from '../../server/src/core/data/indicators';
+import { parseIndicatorFile } from '../../server/src/core/data/parse';
+import type { Indicator, IndicatorValue } from '../../server/src/core/types';
+
+function val(periodText: string, lo: number, kind: IndicatorValue['kind'] = 'actual'): IndicatorValue {
+  const [from, to] = periodText.split('-').map(Number);
+  return { period: { from, to: to ?? from }, periodText, kind, lo, hi: lo, bound: 'exact', source: '', uri: 'mem', line: 0 };
+}
+
+function ind(id: string, name: string, aliases: string[] = [], unit = '%', values: IndicatorValue[] = []): Indicator {
+  return { id, name, aliases, unit, values, uri: 'mem', line: 0 };
+}
+
+const SET = IndicatorSet.from([
+  ind('grdp_growth', 'Tốc độ tăng trưởng GRDP', ['tốc độ tăng trưởng kinh tế', 'tăng trưởng kinh tế', 'tăng trưởng GRDP'], '%/năm'),
+  ind('grdp_per_capita', 'GRDP bình quân đầu người', ['GRDP/người'], 'USD'),
+  ind('labour_productivity', 'Năng suất lao động xã hội', ['năng suất lao động'], 'triệu đồng/người'),
+  ind('labour_productivity_growth', 'Tốc độ tăng năng suất lao động xã hội', ['tăng năng suất lao động'], '%/năm'),
+  ind('urbanisation', 'Tỷ lệ đô thị hoá'),
+  ind('forest_cover', 'Tỷ lệ che phủ rừng'),
+  ind('agri_share', 'Tỷ trọng nông, lâm nghiệp, thủy sản', ['nông, lâm nghiệp, thủy sản']),
+  ind('industry_share', 'Tỷ trọng công nghiệp - xây dựng', ['công nghiệp - xây dựng']),
+  ind('icor', 'Chỉ số ICOR', ['hệ số sử dụng vốn (ICOR)']),
+  ind('cashless', 'Tỷ lệ thanh toán không dùng tiền mặt', ['tỉ lệ thanh toán không dùng tiền mặt']),
+]);
+
+function found(text: string, set = SET): [string, string][] {
+  return set.findMentions(text).map((m: Mention) => [m.indicator.id, text.slice(m.start, m.end)]);
+}
+
+describe('IndicatorSet basics', () => {
+  test('from, size, all, get, empty', () => {
+    assert.equal(SET.size, 10);
+    assert.equal(SET.all().length, 10);
+    assert.equal(SET.get('forest_cover')?.name, 'Tỷ lệ che phủ rừng');
+    assert.equal(SET.get('nope'), undefined);
+    assert.equal(IndicatorSet.empty().size, 0);
+    assert.deepEqual(IndicatorSet.empty().findMentions('Tỷ lệ che phủ rừng đạt 50%'), []);
+    assert.deepEqual(IndicatorSet.empty().complete('ty le'), []);
+  });
+
+  test('lookup by exact name or alias, tone placement and case insensitive', () => {
+    assert.equal(SET.lookup('tỷ lệ đô thị hóa')?.id, 'urbanisation');
+    assert.equal(SET.lookup('TĂNG TRƯỞNG KINH TẾ')?.id, 'grdp_growth');
+    assert.equal(SET.lookup('tăng trưởng'), undefined);
+  });
+
+  test('merge: later files win on the same id; values of other periods survive; aliases united', () => {
+    const a = IndicatorSet.from([
+      ind('x', 'Chỉ tiêu X', ['tên cũ'], '%', [val('2021-2025', 10, 'estimate'), val('2030', 50, 'target')]),
+      ind('y', 'Chỉ tiêu Y'),
+    ]);
+    const b = IndicatorSet.from([ind('x', 'Chỉ tiêu X mới', ['tên mới'], '%', [val('2030', 55, 'target')])]);
+    const m = IndicatorSet.merge(a, b);
+    assert.equal(m.size, 2);
+    const x = m.get('x')!;
+    assert.equal(x.name, 'Chỉ tiêu X mới');
+    assert.deepEqual(x.aliases, ['tên mới', 'Chỉ tiêu X', 'tên cũ']);
+    assert.deepEqual(
+      x.values.map((v) => [v.periodText, v.kind, v.lo]),
+      [
+        ['2021-2025', 'estimate', 10],
+        ['2030', 'target', 55],
+      ],
+    );
+    // a different unit: the later definition replaces the earlier one entirely
+    const c = IndicatorSet.from([ind('x', 'Chỉ tiêu X', [], 'USD', [val('2030', 1)])]);
+    const m2 = IndicatorSet.merge(a, c);
+    assert.equal(m2.get('x')!.unit, 'USD');
+    assert.deepEqual(
+      m2.get('x')!.values.map((v) => v.lo),
+      [1],
+    );
+  });
+});
+
+describe('findMentions', () => {
+  test('names and aliases, case-insensitive, offsets into the NFC text', () => {
+    const text = 'Năm nay TỐC ĐỘ TĂNG TRƯỞNG GRDP đạt 8%; GRDP bình quân đầu người đạt 5.000 USD.';
+    assert.deepEqual(found(text), [
+      ['grdp_growth', 'TỐC ĐỘ TĂNG TRƯỞNG GRDP'],
+      ['grdp_per_capita', 'GRDP bình quân đầu người'],
+    ]);
+  });
+
+  test('the longest alias wins on overlap', () => {
+    assert.deepEqual(found('Giữ tốc độ tăng trưởng kinh tế ở mức cao'), [['grdp_growth', 'tốc độ tăng trưởng kinh tế']]);
+    assert.deepEqual(found('tốc độ tăng năng suất lao động xã hội đạt 7%'), [
+      ['labour_productivity_growth', 'tốc độ tăng năng suất lao động xã hội'],
+    ]);
+    assert.deepEqual(found('năng suất lao động xã hội đạt 200 triệu đồng'), [['labour_productivity', 'năng suất lao động xã hội']]);
+    // reported as written in the data, not as in the text
+    const m = SET.findMentions('TĂNG TRƯỞNG KINH TẾ khá')[0];
+    assert.equal(m.alias, 'tăng trưởng kinh tế');
+  });
+
+  test('tone placement does not matter (hoà = hòa), tones and vowels do', () => {
+    assert.deepEqual(found('Tỷ lệ đô thị hóa đạt 70%'), [['urbanisation', 'Tỷ lệ đô thị hóa']]);
+    assert.deepEqual(found('Tỷ lệ đô thị hoá đạt 70%'), [['urbanisation', 'Tỷ lệ đô thị hoá']]);
+    assert.deepEqual(found('Tỷ lệ đô thi hóa đạt 70%'), []);
+    assert.deepEqual(found('tầng trưởng kinh tế'), []);
+  });
+
+  test('tỉ and tỷ are different spellings: each matches only where the data has it', () => {
+    assert.deepEqual(found('tỉ lệ thanh toán không dùng tiền mặt đạt 100%'), [['cashless', 'tỉ lệ thanh toán không dùng tiền mặt']]);
+    assert.deepEqual(found('Tỷ lệ thanh toán không dùng tiền mặt đạt 100%'), [['cashless', 'Tỷ lệ thanh toán không dùng tiền mặt']]);
+    assert.deepEqual(found('Tỷ lệ che phu rừng'), []);
+  });
+
+  test('word boundaries: never inside a longer word (no ASCII \\b)', () => {
+    const set = IndicatorSet.from([ind('gdp', 'GDP'), ind('tang', 'tăng trưởng tín dụng')]);
+    assert.deepEqual(found('GRDP và GDP và GDPs và xGDP', set), [['gdp', 'GDP']]);
+    assert.deepEqual(found('tăng trưởng tín dụngx; tăng trưởng tín dụng.', set), [['tang', 'tăng trưởng tín dụng']]);
+    assert.deepEqual(found('đảmtăng trưởng tín dụng', set), []);
+  });
+
+  test('punctuation between words: commas must match, spaces, brackets and dashes are interchangeable', () => {
+    assert.deepEqual(found('Nông, lâm nghiệp, thủy sản 3-4%'), [['agri_share', 'Nông, lâm nghiệp, thủy sản']]);
+    assert.deepEqual(found('nông lâm nghiệp thủy sản'), []);
+    assert.deepEqual(found('Công nghiệp - xây dựng 47%'), [['industry_share', 'Công nghiệp - xây dựng']]);
+    assert.deepEqual(found('công nghiệp–xây dựng 47%'), [['industry_share', 'công nghiệp–xây dựng']]);
+    assert.deepEqual(found('công nghiệp xây dựng 47%'), [['industry_share', 'công nghiệp xây dựng']]);
+    assert.deepEqual(found('khu vực công nghiệp, xây dựng và dịch vụ'), []);
+  });
+
+  test('a closing bracket opened inside the mention is part of it', () => {
+    assert.deepEqual(found('hệ số sử dụng vốn (ICOR) là 5,3'), [['icor', 'hệ số sử dụng vốn (ICOR)']]);
+    assert.deepEqual(found('(GRDP/người)'), [['grdp_per_capita', 'GRDP/người']]);
+  });
+
+  test('a single line break may split a name, a blank line may not', () => {
+    assert.deepEqual(found('tỷ lệ che phủ\nrừng'), [['forest_cover', 'tỷ lệ che phủ\nrừng']]);
+    assert.deepEqual(found('tỷ lệ che phủ\n\nrừng'), []);
+  });
+
+  test('a name shared by two indicators is never reported, and still hides shorter names inside it', () => {
+    const set = IndicatorSet.from([
+      ind('a', 'Tỷ lệ hộ nghèo'),
+      ind('b', 'Tỷ lệ hộ nghèo đa chiều'),
+      ind('c', 'Chỉ tiêu C', ['tỷ lệ hộ nghèo đa chiều']),
+    ]);
+    assert.deepEqual(found('tỷ lệ hộ nghèo đa chiều giảm', set), []);
+    assert.deepEqual(found('tỷ lệ hộ nghèo giảm', set), [['a', 'tỷ lệ hộ nghèo']]);
+  });
+
+  test('mentions come sorted and do not overlap; slices equal the matched text', () => {
+    const text = 'tăng trưởng kinh tế, tăng trưởng GRDP và tỷ lệ che phủ rừng; tăng năng suất lao động';
+    const ms = SET.findMentions(text);
+    assert.equal(ms.length, 4);
+    for (let i = 1; i < ms.length; i++) assert.ok(ms[i].start >= ms[i - 1].end);
+    assert.deepEqual(
+      ms.map((m) => m.indicator.id),
+      ['grdp_growth', 'grdp_growth', 'forest_cover', 'labour_productivity_growth'],
+    );
+  });
+
+  test('speed: 5,000 indicators over a 150 KB text', () => {
+    const syll = ['tăng', 'trưởng', 'tỷ', 'lệ', 'vốn', 'đầu', 'tư', 'năng', 'suất', 'lao', 'động', 'thu', 'chi', 'ngân', 'sách', 'xã', 'hội', 'nông', 'thôn', 'mới', 'đô', 'thị', 'rừng', 'biển', 'cảng'];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const phrase = (k: number) => Array.from({ length: k }, () => syll[rnd(syll.length)]).join(' ');
+    const inds: Indicator[] = [];
+    for (let i = 0; i < 5000; i++) inds.push(ind(`i${i}`, `${phrase(3 + rnd(4))} ${i}`, [phrase(4 + rnd(3))]));
+    const set = IndicatorSet.from(inds);
+    const parts: string[] = [];
+    let len = 0;
+    while (len < 150_000) {
+      const s = `${phrase(6 + rnd(10))} đạt ${rnd(100)},${rnd(10)}%. `;
+      parts.push(s);
+      len += s.length;
+    }
+    const text = parts.join('');
+    set.findMentions(text); // builds the index
+    const t0 = performance.now();
+    const ms = set.findMentions(text);
+    const dt = performance.now() - t0;
+    assert.ok(ms.length > 0);
+    for (const m of ms.slice(0, 50)) assert.ok(m.end > m.start);
+    assert.ok(dt < 400, `findMentions took ${dt.toFixed(1)} ms`);
+    console.log(`findMentions: ${dt.toFixed(2)} ms, ${ms.length} mentions, 5,000 indicators, ${text.length} chars`);
+  });
+});
+
+describe('complete', () => {
+  test('"tang truong" finds GRDP growth by a folded word prefix', () => {
+    const hits = SET.complete('tang truong');
+    assert.ok(hits.length > 0);
+    assert.equal(hits[0].indicator.id, 'grdp_growth');
+    assert.equal(hits[0].label, 'tăng trưởng GRDP'); // an alias starting with the query, shortest first
+  });
+
+  test('"grdp" finds every GRDP indicator; a name starting with it ranks first', () => {
+    const hits = SET.complete('grdp');
+    assert.deepEqual(hits.map((h) => h.indicator.id).sort(), ['grdp_growth', 'grdp_per_capita']);
+    assert.equal(hits[0].indicator.id, 'grdp_per_capita');
+    assert.equal(hits[0].label, 'GRDP bình quân đầu người');
+  });
+
+  test('"nang suat" finds both productivity indicators; the name prefix ranks first', () => {
+    const hits = SET.complete('nang suat');
+    assert.deepEqual(
+      hits.map((h) => h.indicator.id),
+      ['labour_productivity', 'labour_productivity_growth'],
+    );
+  });
+
+  test('ranking: name prefix > word prefix > substring > fuzzy; ties by shorter label', () => {
+    const set = IndicatorSet.from([
+      ind('p', 'Rừng phòng hộ'),
+      ind('w', 'Tỷ lệ che phủ rừng'),
+      ind('s', 'Khu trừngphạt'),
+      ind('f', 'Rất ủng nước gặp'),
+      ind('p2', 'Rừng'),
+    ]);
+    const hits = set.complete('rung');
+    assert.deepEqual(
+      hits.map((h) => h.indicator.id),
+      ['p2', 'p', 'w', 's', 'f'], // f: the letters r-u-n-g in order (fuzzy)
+    );
+    for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score > hits[i].score);
+    assert.deepEqual(
+      set.complete('xyz').map((h) => h.indicator.id),
+      [],
+    );
+  });
+
+  test('query words in another order, initials, the id, one hit per indicator, limit', () => {
+    assert.equal(SET.complete('rung che phu')[0].indicator.id, 'forest_cover');
+    assert.equal(SET.complete('tdtt')[0].indicator.id, 'grdp_growth');
+    assert.equal(SET.complete('per_capita')[0].indicator.id, 'grdp_per_capita');
+    const all = SET.complete('t');
+    assert.equal(new Set(all.map((h) => h.indicator.id)).size, all.length);
+    assert.equal(SET.complete('t', 2).length, 2);
+  });
+
+  test('an empty query lists indicators by name', () => {
+    const hits = SET.complete('', 3);
+    assert.equal(hits.length, 3);
+    assert.deepEqual(
+      hits.map((h) => h.label),
+      SET.all()
+        .map((i) => i.name)
+        .sort((a, b) => a.localeCompare(b, 'vi'))
+        .slice(0, 3),
+    );
+  });
+
+  test('speed: 5,000 indicators', () => {
+    const words = ['tăng', 'trưởng', 'tỷ', 'lệ', 'vốn', 'đầu', 'tư', 'năng', 'suất', 'lao', 'động', 'ngân', 'sách', 'rừng', 'biển'];
+    let seed = 11;
+    const w = () => words[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % words.length];
+    const inds: Indicator[] = [];
+    for (let i = 0; i < 5000; i++) inds.push(ind(`x${i}`, `${w()} ${w()} ${w()} ${w()} ${i}`, [`${w()} ${w()} ${w()}`]));
+    const set = IndicatorSet.from(inds);
+    set.complete('a'); // builds the keys
+    const t0 = performance.now();
+    for (const q of ['tang truong', 'nang', 'ty le von', 'xyz', 'rbn']) set.complete(q);
+    const dt = (performance.now() - t0) / 5;
+    const hits = set.complete('tang truong');
+    assert.equal(hits.length, 50);
+    assert.ok(hits[0].label.startsWith('tăng trưởng'), hits[0].label);
+    for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score >= hits[i].score);
+    assert.ok(dt < 60, `complete took ${dt.toFixed(1)} ms per query`);
+    console.log(`complete: ${dt.toFixed(2)} ms per query over 5,000 indicators`);
+  });
+});
+
+// The example data against the real draft (skipped when ../shared is absent).
+const corpusFile = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'du-thao-bao-cao-chinh-tri-quang-ninh-2025.txt');
+const exists = existsSync(corpusFile);
+
+describe('example data on the real draft', () => {
+  test('the 2030 targets are found by their names, GRDP growth by its long alias', { skip: !exists }, () => {
+    const file = path.resolve(__dirname, '..', '..', 'examples', 'quang-ninh', 'indicators.csv');
+    const { indicators } = parseIndicatorFile(readFileSync(file, 'utf8'), 'indicators.csv');
+    const set = IndicatorSet.from(indicators);
+    const text = readFileSync(corpusFile, 'utf8').normalize('NFC');
+    const ms = set.findMentions(text);
+    const ids = new Set(ms.map((m) => m.indicator.id));
+    for (const id of ['grdp_growth', 'grdp_per_capita', 'tfp_contribution', 'total_investment_growth', 'labour_productivity_growth', 'urbanisation', 'trained_labour', 'forest_cover']) {
+      assert.ok(ids.has(id), id);
+    }
+    const g = ms.find((m) => m.alias === 'tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)');
+    assert.ok(g, 'target (4) phrase');
+    assert.ok(text.slice(g.start, g.end).endsWith('(GRDP)'));
+    // TFP's phrase swallows "tăng trưởng kinh tế": no GRDP-growth mention inside it
+    for (const m of ms.filter((x) => x.indicator.id === 'tfp_contribution')) {
+      assert.ok(!ms.some((o) => o !== m && o.start < m.end && o.end > m.start));
+    }
+  });
+});
