@@ -203,6 +203,21 @@ test('the figures report opens as a webview', async () => {
   await vscode.window.tabGroups.close(tab);
 });
 
+test('draftlint.enable = "never" stops linting the draft, and "auto" brings it back', async () => {
+  const config = () => vscode.workspace.getConfiguration('draftlint', draft.uri);
+  await config().update('enable', 'never', vscode.ConfigurationTarget.Workspace);
+  try {
+    await waitFor('diagnostics cleared', vscode.languages.onDidChangeDiagnostics, () =>
+      !api.isLinted(draft.uri) && draftlintDiagnostics(draft.uri).length === 0,
+    );
+  } finally {
+    await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor('diagnostics back', vscode.languages.onDidChangeDiagnostics, () =>
+    api.isLinted(draft.uri) && draftlintDiagnostics(draft.uri).length > 0,
+  );
+});
+
 test('an untitled document is checked only after "Check this file"', async () => {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Nháp\n\nMột đoạn ngắn.\n' });
   await vscode.window.showTextDocument(doc);
