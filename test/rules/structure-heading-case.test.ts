@@ -10,6 +10,7 @@ test('leadingCase compares only the first words', () => {
   assert.equal(leadingCase('GRDP bình quân'), 'sentence');
   assert.equal(leadingCase('“đổi mới” và phát triển'), 'lower');
   assert.equal(leadingCase('2030'), null);
+  assert.equal(leadingCase('40 năm đổi mới'), null);
 });
 
 ruleTester(rule, {
@@ -21,6 +22,7 @@ ruleTester(rule, {
     '1. GRDP tăng\n2. Thu ngân sách\n',
     'I- MỘT\n1. hai\n',
     'I- KẾT QUẢ\nII- Hạn chế\n',
+    '1. Kết quả\n2. 40 năm đổi mới\n3. Bài học\n',
   ],
   invalid: [
     {

@@ -34,6 +34,8 @@ ruleTester(rule, {
     '1. Có 2 cấp\n2 cấp chính quyền\n2. Tiếp\n',
     '1. Một\n1.1. Một một\n1.2. Một hai\n2. Hai\n2.1. Hai một\n',
     '# Tiêu đề\n## Mục khác\n1. Một\n',
+    '## Danh sách\n1. Một\n1. Hai\n1. Ba\n',
+    '1. Một\n   1. con\n   1. con nữa\n2. Hai\n',
     { text: '2. Chỉ tiêu\n2.1. Về A\n(1) a\n(2) b\n2.2. Về B\n(3) c\n', options: { template: continuous }, name: 'continuous list with its template' },
   ],
   invalid: [

@@ -244,6 +244,11 @@ describe('parseOutline', () => {
     assert.equal(roots.length, 1);
   });
 
+  test('indented numbered lines are nested list items, not headings', () => {
+    const { headings } = outline('1. Mục một\n   1. mục con của danh sách\n\t(1) cũng vậy\n I- MỘT DẤU CÁCH VẪN LÀ ĐỀ MỤC\n');
+    assert.deepEqual(summary(headings), ['decimal:1.|Mục một', 'roman:I-|MỘT DẤU CÁCH VẪN LÀ ĐỀ MỤC']);
+  });
+
   test('tilde fences and inline code spans', () => {
     const { headings } = outline('~~~\n1. Không\n~~~\n```js``` là mã\n1. Có\n');
     assert.deepEqual(summary(headings), ['decimal:1.|Có']);

@@ -1,7 +1,8 @@
 /**
  * Outline parsing: finds the numbered headings of a draft and builds their tree.
  *
- * Markers (at line start, after any `[bookmark: …]` leftovers, spaces, Markdown `#`s and `**`):
+ * Markers (at line start, after any `[bookmark: …]` leftovers, spaces, Markdown `#`s and `**`; an indented
+ * "1." / "(1)" / "a)" line is a nested list item, not a heading):
  *   `Phần thứ nhất` / `Phần I` (part; the title is the rest of the line or the next upper-case line(s)),
  *   `I-` `I.` (roman), `1.` `1.1.` `2.1.1.` and the sloppy `4.1 Title` (decimal), `(1)` (paren), `a)` (letter),
  *   Markdown `#`…`######` headings without a marker (markdown).
@@ -472,6 +473,8 @@ export function parseOutline(view: TextView): ParsedOutline {
     else if (s[p] === '_' && s[p + 1] === '_') p = skipBookmarks(s, p + 2);
     const m = matchMarker(s, p);
     if (!m && !hashes) continue;
+    // an indented numbered line is a (nested) list item, not a heading: "   1. …" under "1. …" in Markdown
+    if (m && !hashes && (m.kind === 'decimal' || m.kind === 'paren' || m.kind === 'letter') && isIndented(s)) continue;
 
     const lineEnd = start + s.length;
     const node: OutlineNode = {
@@ -533,6 +536,12 @@ export function parseOutline(view: TextView): ParsedOutline {
   }
   for (const p of stack) p.node.sectionEnd = text.length;
   return { roots, headings };
+}
+
+/** Two or more leading spaces, or a leading tab. */
+function isIndented(s: string): boolean {
+  if (s[0] === '\t') return true;
+  return s[0] === ' ' && (s[1] === ' ' || s[1] === '\t');
 }
 
 function followingTitle(

@@ -17,6 +17,8 @@ const LETTER = /\p{L}/u;
 
 /** The case of a title's first two words that contain letters (null when it has none). */
 export function leadingCase(title: string): Case | null {
+  const lead0 = /[\p{L}\p{N}]/u.exec(title);
+  if (!lead0 || /\p{N}/u.test(lead0[0])) return null; // "40 năm …": starts with a number
   const words = title.split(/\s+/).filter((w) => LETTER.test(w)).slice(0, 2);
   if (words.length === 0) return null;
   const lead = words.join(' ');

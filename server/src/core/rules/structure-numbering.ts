@@ -108,6 +108,8 @@ const rule: Rule = {
 
       for (const [key, items] of series) {
         const kind = items[0].kind;
+        // Markdown's lazy numbering "1. 1. 1." of an ordered list
+        if (items.length > 1 && items.every((i) => i.numbers.length === 1 && i.numbers[0] === 1)) continue;
         const listKind = kind === 'paren' || kind === 'letter';
         const prefix = kind === 'decimal' ? (parent?.kind === 'decimal' ? parent.numbers : items[0].numbers.slice(0, -1)) : [];
         const single = kind !== 'decimal' || items[0].numbers.length === 1;
