@@ -9,6 +9,10 @@
  * Nesting: part > roman > decimal by component count > paren > letter. A heading written with Markdown `#`s
  * nests by its number of `#`s instead (above every plain-marker heading), as a Markdown reader would see it.
  *
+ * Offsets (NFC): `markerStart..markerEnd` spans the marker with its punctuation ("4.1", "II-", "(3)", "a)");
+ * `titleStart..titleEnd` the title on the line (for a part whose title is on the next upper-case lines, those
+ * lines: `title` is then joined with spaces and `lineEnd` is the end of the last title line).
+ *
  * Hand-written scanners only (no backtracking regexes on user text); linear in the text length.
  * Pure: no fs, no process, no vscode.
  */
