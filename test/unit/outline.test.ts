@@ -1,5 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { TextView } from '../../server/src/core/text';
 import {
   parseOutline,
@@ -280,6 +281,38 @@ describe('parseOutline', () => {
     const { headings } = parseOutline(view);
     assert.deepEqual(summary(headings), ['roman:I-|MỘT', '  decimal:1.|Hai', '  decimal:2.|Ba']);
     assert.equal(view.text.slice(headings[1].lineStart, headings[1].lineEnd), '1. Hai');
+  });
+
+  test('property: offsets are ordered, in bounds and nested, whatever the input', () => {
+    const piece = fc.constantFrom(
+      'Phần thứ hai', 'I- ', 'II. ', '1. ', '1.1. ', '4.1 ', '(3) ', 'a) ', '# ', '## ', '[bookmark: _Hlk1]', '```',
+      'KẾT QUẢ', 'kết quả', '. ', ': ', ' ', '\n', '\r\n', 'Công tác', '“', '2 cấp', 'ệ'.normalize('NFD'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const view = new TextView(parts.join(''));
+        const { roots, headings } = parseOutline(view);
+        const len = view.text.length;
+        let prevStart = -1;
+        for (const h of headings) {
+          assert.ok(h.lineStart > prevStart);
+          prevStart = h.lineStart;
+          assert.ok(h.lineStart <= h.markerStart && h.markerStart <= h.markerEnd);
+          assert.ok(h.markerEnd <= h.titleStart || h.title === '');
+          assert.ok(h.titleStart <= h.titleEnd && h.titleEnd <= h.lineEnd && h.lineEnd <= len);
+          assert.ok(h.sectionEnd >= h.lineEnd && h.sectionEnd <= len);
+          for (const c of h.children) {
+            assert.equal(c.depth, h.depth + 1);
+            assert.ok(c.lineStart > h.lineStart && c.sectionEnd <= h.sectionEnd);
+          }
+        }
+        assert.equal(roots.reduce((n, r) => n + 1 + count(r), 0), headings.length);
+      }),
+      { numRuns: 300 },
+    );
+    function count(n: OutlineNode): number {
+      return n.children.reduce((k, c) => k + 1 + count(c), 0);
+    }
   });
 
   test('linear time on long and pathological input', () => {
