@@ -119,7 +119,25 @@ async function main() {
     await frame.locator('#body tr').first().waitFor({ state: 'detached', timeout: T });
     await frame.locator('#filter').fill('');
     await rows.first().waitFor({ timeout: T });
+    mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: join(resultsDir, 'ui-figures-report.png') });
+  });
+
+  await step('the figures report exports CSV through the save dialog', async () => {
+    const frame = page.frameLocator('iframe.webview.ready[src*="extensionId=draftlint.draftlint"]').frameLocator('iframe#active-frame');
+    const n = await frame.locator('#body tr').count();
+    await frame.locator('#export-csv').click();
+    // code-server's save dialog is a quick input prefilled with <folder of the draft>/figures.csv
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: T });
+    await page.waitForFunction(() => /figures\.csv$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), null, { timeout: T });
+    await page.keyboard.press('Enter');
+    const file = join(workspace, 'figures.csv');
+    await page.locator('.notifications-toasts', { hasText: 'figures.csv' }).first().waitFor({ timeout: T });
+    const csv = readFileSync(file, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    if (lines.length !== n + 1) throw new Error(`figures.csv has ${lines.length} lines for ${n} rows`);
+    console.log(`    ${file}: ${lines.length} lines`);
   });
 
   // last: this one replaces the window's folder
