@@ -202,6 +202,36 @@ describe('files and config discovery', () => {
     assert.match(r3.stderr, /^draftlint\.json:\d+:/m);
   });
 
+  test('a missing citation registry is a config error', () => {
+    const dir = tempDir();
+    write(dir, 'draftlint.json', '{\n  "documents": "registry.csv"\n}\n');
+    write(dir, 'doc.md', '# Ghi chú\n');
+    const r = runCli(['check'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^draftlint\.json:2: field "documents": .*registry\.csv/m);
+  });
+
+  test('figures/inconsistent across the files of one project, not across projects', () => {
+    const dir = tempDir();
+    write(dir, 'p/a.md', '# A\n\nNăm 2025, tỷ lệ che phủ rừng đạt 54,2%.\n');
+    write(dir, 'p/b.md', '# B\n\nNăm 2025, tỷ lệ che phủ rừng đạt 55,4%.\n');
+    write(dir, 'p/draftlint.json', '{}');
+    write(dir, 'q/draftlint.json', '{}');
+    write(dir, 'q/c.md', '# C\n\nNăm 2025, tỷ lệ che phủ rừng đạt 60,1%.\n');
+    const { report } = json(['check'], dir);
+    const byPath = new Map(report.files.map((f) => [f.path.split(path.sep).join('/'), f.findings.filter((x) => x.rule === 'figures/inconsistent')]));
+    const a = byPath.get('p/a.md')!;
+    assert.equal(a.length, 1);
+    assert.deepEqual([a[0].line, a[0].column, a[0].endColumn], [3, 34, 39]);
+    assert.match(a[0].message, /55,4%.*b\.md/);
+    assert.equal(byPath.get('p/b.md')!.length, 1);
+    assert.equal(byPath.get('q/c.md')!.length, 0, 'another project');
+    // the config can turn the rule off
+    write(dir, 'p/draftlint.json', JSON.stringify({ rules: { 'figures/inconsistent': 'off' } }));
+    const off = json(['check', 'p'], dir);
+    assert.ok(!rulesOf(off.report).includes('figures/inconsistent'));
+  });
+
   test('data warnings are printed but do not stop the run', () => {
     const dir = tempDir();
     write(dir, 'd.csv', 'id,name,aliases,unit,period,kind,value,bound,source\ngrdp_per_capita,GRDP bình quân đầu người,,USD,2025,actual,11.000,above,x\n');

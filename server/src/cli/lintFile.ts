@@ -2,7 +2,7 @@
  * Linting one file into a plain, serialisable `FileResult` (positions already 1-based, messages already
  * localised), so formatters never see core objects and a worker pool can later run `lintFile` elsewhere.
  */
-import { lint, localize, type Finding, type Language, type LintResult, type OutlineNode, type TextView } from '../core/index';
+import { lint, localize, summarizeCitations, type CitationSummary, type Finding, type Language, type LintResult, type OutlineNode, type TextView } from '../core/index';
 import { readDocument } from './files';
 import type { Project } from './project';
 
@@ -72,22 +72,24 @@ export interface FileResult {
   findings: OutFinding[];
   figures?: OutFigure[];
   outline?: OutOutline;
+  /** the figures matched to an indicator with a period, for checks across the project's files */
+  citations?: CitationSummary[];
 }
 
 export interface LintContext {
   project: Project;
   language: Language;
   /** what to collect besides findings */
-  want: { figures?: boolean; outline?: boolean };
+  want: { figures?: boolean; outline?: boolean; citations?: boolean };
 }
 
-export function range1(view: TextView, start: number, end: number): Range1 {
+export function range1(view: Pick<TextView, 'positionAt'>, start: number, end: number): Range1 {
   const a = view.positionAt(start);
   const b = view.positionAt(end);
   return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
 }
 
-function outFinding(view: TextView, f: Finding, lang: Language): OutFinding {
+export function outFinding(view: Pick<TextView, 'positionAt'>, f: Finding, lang: Language): OutFinding {
   const o: OutFinding = {
     rule: f.rule,
     severity: f.severity,
@@ -173,5 +175,6 @@ export function lintFile(file: { path: string; display: string }, ctx: LintConte
     });
   }
   if (ctx.want.outline) out.outline = outOutline(res);
+  if (ctx.want.citations) out.citations = summarizeCitations(res, file.display);
   return out;
 }

@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
   IndicatorSet,
+  allRules,
+  parseDocumentRegistry,
   TextView,
   builtinTemplates,
   localize,
@@ -46,6 +48,7 @@ interface ConfigShape {
   terms?: unknown;
   documents?: unknown;
   options?: unknown;
+  maxFileSize?: unknown;
 }
 
 export interface LoadIssue {
@@ -135,6 +138,7 @@ export class ProjectLoader {
   private readonly projects = new Map<string, Project>();
   private readonly dataCache = new Map<string, Indicator[]>();
   private readonly templateCache = new Map<string, TemplateDef | null>();
+  private readonly registryCache = new Map<string, NonNullable<RuleOptions['documents']>>();
   private readonly explicitConfig: string | null;
   private extraIndicators: Indicator[] | undefined;
   private cliTemplate: { value: string | TemplateDef | null | undefined } | undefined;
@@ -231,7 +235,7 @@ export class ProjectLoader {
         });
       } else {
         configText = r.text;
-        const parsed = parseConfig(r.text, this.show(configPath));
+        const parsed = parseConfig(r.text, this.show(configPath), { knownRules: allRules.map((x) => x.id) });
         this.pushDataIssues(parsed.issues, configPath);
         if (parsed.config) config = parsed.config as unknown as ConfigShape;
       }
@@ -269,6 +273,15 @@ export class ProjectLoader {
     if (config.options && typeof config.options === 'object') Object.assign(options, config.options);
     if (config.terms && typeof config.terms === 'object') options.terms = config.terms as Record<string, string>;
     if (Array.isArray(config.documents)) options.documents = config.documents as RuleOptions['documents'];
+    else if (typeof config.documents === 'string') {
+      const rel = config.documents;
+      const docs = this.loadRegistry(path.resolve(base, rel), () => ({
+        file: configDisplay,
+        line: lineOfLiteral(configText, rel),
+        field: 'documents',
+      }));
+      if (docs) options.documents = docs;
+    }
 
     const lintOptions: Omit<LintOptions, 'uri'> = {
       data: indicators.length ? IndicatorSet.from(indicators) : IndicatorSet.empty(),
@@ -276,6 +289,7 @@ export class ProjectLoader {
       rules: config.rules && typeof config.rules === 'object' ? (config.rules as Record<string, SeveritySetting>) : undefined,
       options,
     };
+    if (typeof config.maxFileSize === 'number' && config.maxFileSize > 0) lintOptions.cheapOnlyAbove = config.maxFileSize;
     const include = stringList(config.include) ?? DEFAULT_INCLUDE;
     const exclude = stringList(config.exclude) ?? [];
     const language = config.language === 'en' || config.language === 'vi' ? config.language : undefined;
@@ -309,6 +323,29 @@ export class ProjectLoader {
     this.pushDataIssues(parsed.issues, abs);
     this.dataCache.set(abs, parsed.indicators);
     return parsed.indicators;
+  }
+
+  /** The known documents of a citation registry file (parsed once per file); null when it cannot be read. */
+  private loadRegistry(abs: string, where: () => Omit<LoadIssue, 'severity' | 'message'>): NonNullable<RuleOptions['documents']> | null {
+    const cached = this.registryCache.get(abs);
+    if (cached) return cached;
+    const r = readText(abs);
+    if (r.text === undefined) {
+      this.issues.push({
+        ...where(),
+        severity: 'error',
+        message: {
+          vi: `không đọc được danh mục văn bản ${this.show(abs)} (${r.error === 'not found' ? 'không tìm thấy' : r.error})`,
+          en: `cannot read the document registry ${this.show(abs)} (${r.error})`,
+        },
+      });
+      return null;
+    }
+    const parsed = parseDocumentRegistry(r.text, this.show(abs));
+    this.pushDataIssues(parsed.issues, abs);
+    const docs: NonNullable<RuleOptions['documents']> = parsed.documents;
+    this.registryCache.set(abs, docs);
+    return docs;
   }
 
   private cliIndicators(): Indicator[] {

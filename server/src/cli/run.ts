@@ -13,6 +13,7 @@ import { parseArgs, UsageError, type CliArgs } from './args';
 import { collectFiles, PathError } from './files';
 import { helpText } from './help';
 import { runInit } from './init';
+import { addCrossDocumentFindings } from './crossdoc';
 import { lintFile, type FileResult, type LintContext } from './lintFile';
 import { style, useColor } from './output';
 import { displayPath } from './paths';
@@ -111,7 +112,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const want = { figures: args.command === 'figures', outline: args.command === 'outline' };
+  const want = { figures: args.command === 'figures', outline: args.command === 'outline', citations: args.command === 'check' };
   const results: FileResult[] = [];
   let unreadable = false;
   for (const file of collected.files) {
@@ -127,6 +128,15 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
       continue;
     }
     results.push(r);
+  }
+
+  if (args.command === 'check') {
+    addCrossDocumentFindings(
+      results,
+      (r) => loader.forFile(r.path).configPath ?? '',
+      (r) => loader.forFile(r.path).lint.rules?.['figures/inconsistent'],
+      language,
+    );
   }
 
   // tells the compile-cache loader (main.ts) that the lint code ran, so a cache written now is complete

@@ -9,6 +9,8 @@ export { IndicatorSet } from './data/indicators';
 export type { Mention, CompletionHit } from './data/indicators';
 export { parseIndicatorFile } from './data/parse';
 export { parseConfig, defaultConfig, starterConfig } from './config';
+export { parseDocumentRegistry } from './crosscheck/registry';
+export type { RegistryDocument } from './crosscheck/registry';
 export type { DraftlintConfig } from './config';
 export { lint, severityRank, DEFAULT_CHEAP_ONLY_ABOVE } from './lint';
 export type { LintOptions, LintResult, FigureReport } from './lint';
