@@ -85,8 +85,9 @@
         if (k === 'location') {
           const a = document.createElement('a');
           a.href = '#';
-          a.title = data.labels.open;
-          a.textContent = r.cells[k];
+          // one file: line:column is enough (the full location stays in the tooltip and the exports)
+          a.textContent = data.scope === 'file' ? `${r.line}:${r.column}` : r.cells[k];
+          a.title = `${data.labels.open}: ${r.cells[k]}`;
           a.addEventListener('click', (e) => {
             e.preventDefault();
             vscode.postMessage({ type: 'open', id: r.id });
