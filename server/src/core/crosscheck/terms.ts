@@ -1,0 +1,539 @@
+/**
+ * Variant spellings of one term within one document (terms/variant):
+ *
+ *  - tone placement: the same syllable with its tone mark on another vowel ("hoà"/"hòa", "thuỷ"/"thủy",
+ *    "khoẻ"/"khỏe", "hoá"/"hóa") — grouped by `toneKeySyllable`, compared lower-cased (so a capital at a
+ *    sentence start never counts);
+ *  - i/y after a consonant ("tỉ"/"tỷ", "kĩ"/"kỹ", "lí"/"lý") — only within one two-word term ("tỉ lệ"/"tỷ lệ"),
+ *    since "liệt sĩ" and "chiến sỹ" are different terms that merely share a syllable;
+ *  - the capitalisation of a fixed phrase in quotes (“Kỷ luật và Đồng tâm” / “Kỷ luật và đồng tâm”), the first
+ *    letter excepted;
+ *  - the project glossary (`terms`: { variant: preferred }) — every occurrence of a configured variant.
+ *
+ * The preferred form of a group is the glossary's, else the most frequent, else the first written. Every
+ * occurrence of another form is a `VariantHit` pointing at the preferred form's occurrences.
+ *
+ * One pass over the words; per distinct word the classification is cached. Pure: no Node built-ins.
+ */
+import { toneKeySyllable } from '../text';
+import { isDigitCode, isSpaceCode } from '../units';
+import { lowerOf } from './scan';
+
+
+export interface Occurrence {
+  start: number;
+  end: number;
+  /** the occurrence as written (NFC) */
+  text: string;
+}
+
+export interface VariantHit {
+  kind: 'tone' | 'iy' | 'case' | 'glossary';
+  /** NFC offsets of the minority occurrence */
+  start: number;
+  end: number;
+  text: string;
+  /** the preferred form as it should be written here (case adapted) */
+  replacement: string;
+  /** the preferred form as written elsewhere (lower case for syllables) */
+  preferred: string;
+  /** how many times the preferred form occurs (0 for a glossary form that is not used) */
+  preferredCount: number;
+  /** a few occurrences of the preferred form */
+  related: Occurrence[];
+  /** the preferred form comes from the project glossary */
+  fromGlossary: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Per-word classification
+
+const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']);
+const VOWEL_BASES = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+const ONSETS = new Set([
+  'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't',
+  'th', 'tr', 'v', 'x',
+]);
+
+interface WordClass {
+  kind: 'tone' | 'iy' | null;
+  /** the group key: toneKey for 'tone', onset + 'i' + tone for 'iy', the lower-cased word otherwise */
+  key: string;
+}
+
+const classCache = new Map<string, WordClass>();
+
+function classify(lower: string): WordClass {
+  const hit = classCache.get(lower);
+  if (hit) return hit;
+  let out: WordClass = { kind: null, key: lower };
+  if (lower.length <= 8) {
+    const d = lower.normalize('NFD');
+    let tone = '';
+    let vowels = 0;
+    let bases = '';
+    for (const ch of d) {
+      if (TONE_MARKS.has(ch)) tone = ch;
+      else if (ch >= '\u0300' && ch <= '\u036f') bases += ch;
+      else {
+        bases += ch;
+        if (VOWEL_BASES.has(ch)) vowels++;
+      }
+    }
+    // i/y: a consonant onset then a single i or y ("tỉ", "kỹ", "lý", "quý")
+    const last = bases[bases.length - 1];
+    const onset = bases.slice(0, -1);
+    if ((last === 'i' || last === 'y') && ONSETS.has(onset)) {
+      out = { kind: 'iy', key: onset.normalize('NFC') + ('i' + tone).normalize('NFC') };
+    } else if (tone && vowels >= 2) {
+      out = { kind: 'tone', key: toneKeySyllable(lower) };
+    }
+  }
+  if (classCache.size < 100000) classCache.set(lower, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Case helpers
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** `target` written with the capitalisation of `like` (all caps, first capital, or as is). */
+export function adaptCase(target: string, like: string): string {
+  const letters = [...like].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  if (letters.length > 1 && letters.every(isUpper)) return target.toUpperCase();
+  if (letters.length && isUpper(letters[0]) && !isUpper(target[0] ?? '')) return target[0].toUpperCase() + target.slice(1);
+  return target;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scanning
+
+// A table of the code units of Vietnamese vowels (NFC, both cases): 1 without a tone mark, 2 with one.
+const VOWEL_TABLE = new Uint8Array(65536);
+(function fillVowels() {
+  const plain = 'aăâeêioôơuưy';
+  const tones = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+  for (const v of plain) {
+    for (const ch of [v, v.toUpperCase()]) {
+      VOWEL_TABLE[ch.normalize('NFC').charCodeAt(0)] = 1;
+      for (const t of tones) {
+        const c = (ch + t).normalize('NFC');
+        if (c.length === 1) VOWEL_TABLE[c.charCodeAt(0)] = 2;
+      }
+    }
+  }
+})();
+const I_OR_Y = new Set('iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ');
+/** characters that can make a word a candidate: a vowel with a tone mark, or i/y */
+const TRIGGER = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (VOWEL_TABLE[c] === 2) TRIGGER[c] = 1;
+const IY_TABLE = new Uint8Array(65536);
+for (const ch of I_OR_Y) {
+  TRIGGER[ch.charCodeAt(0)] = 1;
+  IY_TABLE[ch.charCodeAt(0)] = 1;
+}
+
+// letters and combining marks; a local table (hot loop, no cross-module call)
+const WORD_TABLE = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
+const WORD_CHAR_RE = /[\p{L}\p{M}]/u;
+
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!(c < 65536)) return false;
+  let k = WORD_TABLE[c];
+  if (k === 0) {
+    k = WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_TABLE[c] = k;
+  }
+  return k === 1;
+}
+
+/** Could the word [a, b) be a tone-placement or i/y candidate? (cheap test on code units, no allocation) */
+function maybeCandidate(text: string, a: number, b: number): boolean {
+  const len = b - a;
+  if (len < 2 || len > 8) return false;
+  if (len <= 5 && IY_TABLE[text.charCodeAt(b - 1)] === 1 && VOWEL_TABLE[text.charCodeAt(b - 2)] === 0) return true;
+  for (let k = a; k < b; k++) {
+    if (VOWEL_TABLE[text.charCodeAt(k)] !== 2) continue;
+    if ((k > a && VOWEL_TABLE[text.charCodeAt(k - 1)] !== 0) || (k + 1 < b && VOWEL_TABLE[text.charCodeAt(k + 1)] !== 0)) return true;
+  }
+  return false;
+}
+
+/** The word ending at i (exclusive) and separated from the next by spaces only, on one line, or null. */
+function neighbourBefore(text: string, a: number): { start: number; end: number } | null {
+  let j = a;
+  let n = 0;
+  while (j > 0 && isSpaceCode(text.charCodeAt(j - 1)) && n++ < 3) j--;
+  if (j === a) return null;
+  let k = j;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  if (k === j || isDigitCode(text.charCodeAt(k - 1))) return null;
+  return { start: k, end: j };
+}
+
+function neighbourAfter(text: string, b: number): { start: number; end: number } | null {
+  let j = b;
+  let n = 0;
+  while (j < text.length && isSpaceCode(text.charCodeAt(j)) && n++ < 3) j++;
+  if (j === b) return null;
+  let k = j;
+  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  if (k === j || isDigitCode(text.charCodeAt(k))) return null;
+  return { start: j, end: k };
+}
+
+function keyOfWord(text: string, w: { start: number; end: number }): string {
+  const lower = text.slice(w.start, w.end).toLowerCase();
+  return classify(lower).key;
+}
+
+interface Group {
+  kind: VariantHit['kind'];
+  /** surface (lower-cased for syllables, case pattern key for phrases) → occurrences */
+  forms: Map<string, Occurrence[]>;
+  /** a representative written form per surface */
+  shown: Map<string, string>;
+}
+
+function addForm(g: Group, surface: string, occ: Occurrence, shown: string): void {
+  const list = g.forms.get(surface);
+  if (list) list.push(occ);
+  else {
+    g.forms.set(surface, [occ]);
+    g.shown.set(surface, shown);
+  }
+}
+
+export interface TermsOptions {
+  /** glossary: variant → preferred */
+  terms?: Record<string, string>;
+}
+
+interface Glossary {
+  /** lower-cased variant → preferred (as configured) */
+  variants: Map<string, string>;
+  /** lower-cased preferred forms */
+  preferred: Set<string>;
+  entries: [string, string][];
+}
+
+function glossaryOf(terms: Record<string, string> | undefined): Glossary {
+  const variants = new Map<string, string>();
+  const preferred = new Set<string>();
+  const entries: [string, string][] = [];
+  if (terms && typeof terms === 'object') {
+    for (const [k, v] of Object.entries(terms)) {
+      if (typeof v !== 'string') continue;
+      const variant = k.normalize('NFC').trim();
+      const pref = v.normalize('NFC').trim();
+      if (!variant || !pref || variant === pref) continue;
+      variants.set(variant.toLowerCase(), pref);
+      preferred.add(pref.toLowerCase());
+      entries.push([variant, pref]);
+    }
+  }
+  return { variants, preferred, entries };
+}
+
+/** Choose the preferred surface of a group: glossary, else the most frequent, else the first written. */
+function pickPreferred(g: Group, gl: Glossary): { surface: string; fromGlossary: boolean } {
+  const surfaces = [...g.forms.keys()];
+  for (const s of surfaces) {
+    const shown = (g.shown.get(s) ?? s).toLowerCase();
+    if (gl.preferred.has(shown)) return { surface: s, fromGlossary: true };
+  }
+  const nonVariant = surfaces.filter((s) => !gl.variants.has((g.shown.get(s) ?? s).toLowerCase()));
+  const pool = nonVariant.length ? nonVariant : surfaces;
+  let best = pool[0];
+  for (const s of pool) {
+    const n = g.forms.get(s)!.length;
+    const b = g.forms.get(best)!.length;
+    if (n > b || (n === b && g.forms.get(s)![0].start < g.forms.get(best)![0].start)) best = s;
+  }
+  return { surface: best, fromGlossary: nonVariant.length !== surfaces.length };
+}
+
+const MAX_RELATED = 3;
+
+function hitsOfGroup(g: Group, gl: Glossary, out: VariantHit[], replacement: (occ: Occurrence, preferredShown: string) => string | null): void {
+  if (g.forms.size < 2) return;
+  const { surface, fromGlossary } = pickPreferred(g, gl);
+  const prefOcc = g.forms.get(surface)!;
+  const prefShown = g.shown.get(surface) ?? surface;
+  for (const [s, occs] of g.forms) {
+    if (s === surface) continue;
+    for (const o of occs) {
+      const rep = replacement(o, prefShown);
+      if (rep === null) continue;
+      out.push({
+        kind: g.kind,
+        start: o.start,
+        end: o.end,
+        text: o.text,
+        replacement: rep,
+        preferred: prefShown,
+        preferredCount: prefOcc.length,
+        related: prefOcc.slice(0, MAX_RELATED),
+        fromGlossary,
+      });
+    }
+  }
+}
+
+/** Quoted phrases “…” on one line with at least two words. */
+function quotedPhrases(text: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  let i = text.indexOf('\u201c');
+  while (i >= 0) {
+    let j = i + 1;
+    let words = 0;
+    let inWord = false;
+    let ok = true;
+    while (j < text.length && j - i <= 100) {
+      const c = text.charCodeAt(j);
+      if (c === 0x201d) break;
+      if (c === 10 || c === 13 || c === 0x201c) {
+        ok = false;
+        break;
+      }
+      const w = isWordChar(c);
+      if (w && !inWord) words++;
+      inWord = w;
+      j++;
+    }
+    if (ok && j < text.length && text.charCodeAt(j) === 0x201d && words >= 2) out.push({ start: i + 1, end: j, text: text.slice(i + 1, j) });
+    i = text.indexOf('\u201c', Math.max(i + 1, j));
+  }
+  return out;
+}
+
+/** Lower-cased letters except the first, with the case of each later letter: "Kỷ luật và Đồng tâm" → "…U…". */
+function casePattern(s: string): string {
+  let p = '';
+  for (let k = 1; k < s.length; k++) {
+    const ch = s[k];
+    if (ch.toLowerCase() === ch.toUpperCase()) continue;
+    p += isUpper(ch) ? 'U' : 'l';
+  }
+  return p;
+}
+
+function applyCasePattern(s: string, like: string): string | null {
+  if (s.length !== like.length) return null;
+  let out = s[0] ?? '';
+  for (let k = 1; k < s.length; k++) {
+    const ch = s[k];
+    const l = like[k];
+    if (ch.toLowerCase() !== l.toLowerCase()) return null;
+    out += isUpper(l) ? ch.toUpperCase() : ch.toLowerCase();
+  }
+  return out;
+}
+
+function collapseSpaces(s: string): string {
+  let out = '';
+  let space = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (isSpaceCode(c)) {
+      if (!space) out += ' ';
+      space = true;
+    } else {
+      out += s[k];
+      space = false;
+    }
+  }
+  return out.trim();
+}
+
+function phraseKey(s: string): string {
+  // tone placement and case insensitive, same length
+  let out = '';
+  let k = 0;
+  while (k < s.length) {
+    if (!isWordChar(s.charCodeAt(k))) {
+      out += s[k];
+      k++;
+      continue;
+    }
+    let j = k + 1;
+    while (j < s.length && isWordChar(s.charCodeAt(j))) j++;
+    const w = s.slice(k, j).toLowerCase();
+    const key = classify(w).kind === 'tone' ? classify(w).key : w;
+    out += key.length === w.length ? key : w;
+    k = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Glossary occurrences
+
+function glossaryHits(text: string, gl: Glossary, out: VariantHit[]): void {
+  if (!gl.entries.length) return;
+  const lower = lowerOf(text);
+  for (const [variant, pref] of gl.entries) {
+    const caseOnly = variant.toLowerCase() === pref.toLowerCase();
+    const hay = caseOnly ? text : lower;
+    const needle = caseOnly ? variant : variant.toLowerCase();
+    let i = hay.indexOf(needle);
+    while (i >= 0) {
+      const end = i + needle.length;
+      if (!isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(end)) && !isDigitCode(text.charCodeAt(end))) {
+        const written = text.slice(i, end);
+        const rep = caseOnly ? pref : adaptCase(pref, written);
+        if (rep !== written) {
+          out.push({
+            kind: 'glossary',
+            start: i,
+            end,
+            text: written,
+            replacement: rep,
+            preferred: pref,
+            preferredCount: 0,
+            related: [],
+            fromGlossary: true,
+          });
+        }
+      }
+      i = hay.indexOf(needle, i + 1);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Entry point
+
+/** Every occurrence of a non-preferred spelling in an NFC text, sorted by position, one per location. */
+export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[] {
+  const gl = glossaryOf(opts.terms);
+  const hits: VariantHit[] = [];
+  glossaryHits(text, gl, hits);
+
+  // 1. one scan: every candidate word as written → its offsets. The scan jumps from one trigger character
+  // (a vowel with a tone mark, or i/y) to the next; words are found around it and looked up by a numeric hash.
+  interface Slot {
+    written: string;
+    lower: string;
+    cls: WordClass;
+    starts: number[];
+  }
+  const slots = new Map<number, Slot[]>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (TRIGGER[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    let a = i;
+    while (a > 0 && isWordChar(text.charCodeAt(a - 1))) a--;
+    let j = i + 1;
+    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    i = j;
+    if (!maybeCandidate(text, a, j) || isDigitCode(text.charCodeAt(a - 1)) || isDigitCode(text.charCodeAt(j))) continue;
+    let h = 2166136261;
+    for (let k = a; k < j; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+    let bucket = slots.get(h);
+    let slot: Slot | undefined;
+    if (bucket) {
+      for (const sl of bucket) {
+        if (sl.written.length !== j - a) continue;
+        let same = true;
+        for (let k = 0; k < sl.written.length; k++) {
+          if (sl.written.charCodeAt(k) !== text.charCodeAt(a + k)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) {
+          slot = sl;
+          break;
+        }
+      }
+    }
+    if (!slot) {
+      const written = text.slice(a, j);
+      const lower = written.toLowerCase();
+      slot = { written, lower, cls: classify(lower), starts: [] };
+      if (bucket) bucket.push(slot);
+      else slots.set(h, (bucket = [slot]));
+    }
+    if (slot.cls.kind) slot.starts.push(a);
+  }
+  const allSlots: Slot[] = [];
+  for (const b of slots.values()) for (const sl of b) allSlots.push(sl);
+
+  // 2. keys written with more than one (lower-cased) surface
+  const surfacesByKey = new Map<string, Set<string>>();
+  for (const slot of allSlots) {
+    if (!slot.cls.kind) continue;
+    const k = slot.cls.kind + '|' + slot.cls.key;
+    const set = surfacesByKey.get(k);
+    if (set) set.add(slot.lower);
+    else surfacesByKey.set(k, new Set([slot.lower]));
+  }
+  const tone = new Map<string, Group>();
+  const iy = new Map<string, Group>();
+  for (const slot of allSlots) {
+    const kind = slot.cls.kind;
+    if (!kind || (surfacesByKey.get(kind + '|' + slot.cls.key)?.size ?? 0) < 2) continue;
+    const len = slot.written.length;
+    for (const a of slot.starts) {
+      const occ = { start: a, end: a + len, text: slot.written };
+      if (kind === 'tone') {
+        let g = tone.get(slot.cls.key);
+        if (!g) tone.set(slot.cls.key, (g = { kind: 'tone', forms: new Map(), shown: new Map() }));
+        addForm(g, slot.lower, occ, slot.lower);
+        continue;
+      }
+      // i/y: grouped per two-word term, with the word before and with the word after
+      const prev = neighbourBefore(text, a);
+      const next = neighbourAfter(text, a + len);
+      if (prev) {
+        const key = `R|${keyOfWord(text, prev)} ${slot.cls.key}`;
+        let g = iy.get(key);
+        if (!g) iy.set(key, (g = { kind: 'iy', forms: new Map(), shown: new Map() }));
+        addForm(g, slot.lower, occ, slot.lower);
+      }
+      if (next) {
+        const key = `L|${slot.cls.key} ${keyOfWord(text, next)}`;
+        let g = iy.get(key);
+        if (!g) iy.set(key, (g = { kind: 'iy', forms: new Map(), shown: new Map() }));
+        addForm(g, slot.lower, occ, slot.lower);
+      }
+    }
+  }
+  // occurrences in document order inside each form (slots were visited per written form)
+  for (const g of [...tone.values(), ...iy.values()]) for (const list of g.forms.values()) list.sort((x, y) => x.start - y.start);
+  const syllableRep = (o: Occurrence, pref: string) => adaptCase(pref, o.text);
+  for (const g of tone.values()) hitsOfGroup(g, gl, hits, syllableRep);
+  // an i/y group where one of the forms is the glossary's or the majority in one term is enough
+  for (const g of iy.values()) hitsOfGroup(g, gl, hits, syllableRep);
+
+  // quoted fixed phrases that differ only in the case of a later letter
+  const phrases = new Map<string, Group>();
+  for (const q of quotedPhrases(text)) {
+    const norm = collapseSpaces(q.text);
+    if (norm !== q.text) continue; // keep it simple: phrases written with single spaces only
+    const key = phraseKey(norm);
+    let g = phrases.get(key);
+    if (!g) phrases.set(key, (g = { kind: 'case', forms: new Map(), shown: new Map() }));
+    addForm(g, casePattern(norm), q, norm);
+  }
+  for (const g of phrases.values()) hitsOfGroup(g, gl, hits, (o, pref) => applyCasePattern(o.text, pref));
+
+  // one hit per location (glossary first, then the longest)
+  hits.sort((a, b) => a.start - b.start || Number(b.kind === 'glossary') - Number(a.kind === 'glossary') || b.end - a.end);
+  const out: VariantHit[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) continue;
+    out.push(h);
+  }
+  return out;
+}
