@@ -86,6 +86,16 @@ describe('parseTemplate', () => {
     assert.equal(r.issues[0].line, 4);
   });
 
+  test('YAML: a decimal section number written as a number is accepted with a warning', () => {
+    const r = parseTemplate('name: y\nsections:\n  - kind: decimal\n    number: 2.1\n  - kind: decimal\n    number: 3\n', 'y.yaml', 'yaml');
+    assert.ok(r.template);
+    assert.equal(r.template.sections[0].number, '2.1');
+    assert.equal(r.template.sections[1].number, '3');
+    assert.equal(r.issues.length, 1);
+    assert.equal(r.issues[0].severity, 'warning');
+    assert.equal(r.issues[0].line, 3);
+  });
+
   test('YAML syntax errors and missing fields', () => {
     const bad = parseTemplate('name: [x\nsections: 1\n', 'b.yaml', 'yaml');
     assert.equal(bad.template, undefined);

@@ -398,6 +398,13 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
     const out: SectionDef = { id: '', kind: input.kind };
     if (input.number !== undefined) {
       const num = String(input.number).trim();
+      if (typeof input.number === 'number' && !Number.isInteger(input.number)) {
+        // YAML/JSON read 1.10 as the number 1.1
+        push([...path, 'number'], 'warning', {
+          vi: `Số mục ${num} nên viết trong ngoặc kép ("${num}"): số 1.10 sẽ bị đọc thành 1.1.`,
+          en: `Write section number ${num} as a string ("${num}"): 1.10 would read as 1.1.`,
+        });
+      }
       if (!parseSectionNumber(input.kind, num)) {
         push([...path, 'number'], 'error', {
           vi: `Số mục "${num}" không hợp với kiểu "${input.kind}".`,
