@@ -63,6 +63,24 @@ describe('valid configs', () => {
     assert.equal(r.config?.language, 'en');
   });
 
+  test('documents inline and rule options are accepted', () => {
+    const r = parseConfig(
+      JSON.stringify({
+        documents: [{ number: '17-NQ/TU', date: '30/10/2023', title: 'Nghị quyết về văn hóa' }, { number: '01-NQ/TU' }],
+        options: { strict: true },
+      }),
+      'draftlint.json',
+    );
+    assert.deepEqual(r.issues, []);
+    assert.deepEqual(r.config?.documents, [{ number: '17-NQ/TU', date: '30/10/2023', title: 'Nghị quyết về văn hóa' }, { number: '01-NQ/TU' }]);
+    assert.deepEqual(r.config?.options, { strict: true });
+    const bad = parseConfig('{\n  "documents": [{ "date": "1/1/2024" }]\n}', 'draftlint.json');
+    assert.deepEqual(
+      bad.issues.map((i) => [i.severity, i.field, i.line]),
+      [['error', 'documents', 1]],
+    );
+  });
+
   test('comments and a BOM are accepted (JSON with comments, as VS Code writes it)', () => {
     const r = parseConfig('\uFEFF{\n  // dữ liệu\n  "indicators": ["a.csv"] /* một tệp */\n}', 'draftlint.json');
     assert.deepEqual(r.issues, []);

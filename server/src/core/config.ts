@@ -38,8 +38,15 @@ export const DraftlintConfig = z.object({
   language: z.enum(['vi', 'en']).default('vi'),
   /** terms/variant: preferred forms, { "variant": "preferred" } */
   terms: z.record(z.string(), z.string().min(1)).default({}),
-  /** citation registry file (known documents), relative to the config file */
-  documents: z.string().min(1).optional(),
+  /** citation registry: a file (relative to the config file) or the known documents inline */
+  documents: z
+    .union([
+      z.string().min(1),
+      z.array(z.object({ number: z.string().min(1), date: z.string().optional(), title: z.string().optional() })),
+    ])
+    .optional(),
+  /** options passed to the rules as they are (RuleOptions) */
+  options: z.record(z.string(), z.unknown()).optional(),
   /** bytes; larger documents get only the cheap rules */
   maxFileSize: z.number().int().positive().optional(),
 });
@@ -60,7 +67,11 @@ const EXPECTED: Record<string, Msg> = {
   rules: { vi: 'một đối tượng { "nhóm/quy-tắc": "off|info|warning|error" }', en: 'an object { "family/rule": "off|info|warning|error" }' },
   language: { vi: '"vi" hoặc "en"', en: '"vi" or "en"' },
   terms: { vi: 'một đối tượng { "biến thể": "dạng ưu tiên" }', en: 'an object { "variant": "preferred form" }' },
-  documents: { vi: 'đường dẫn tệp danh mục văn bản', en: 'the path of a document registry file' },
+  documents: {
+    vi: 'đường dẫn tệp danh mục văn bản, hoặc danh sách { "number", "date", "title" }',
+    en: 'the path of a document registry file, or a list of { "number", "date", "title" }',
+  },
+  options: { vi: 'một đối tượng', en: 'an object' },
   maxFileSize: { vi: 'số byte (số nguyên dương)', en: 'a positive whole number of bytes' },
   $schema: { vi: 'một chuỗi', en: 'a string' },
 };
