@@ -93,6 +93,61 @@ export function escapeMd(s: string): string {
   return s.replace(/([\\`*_{}[\]<>|#])/g, '\\$1');
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// per-data caches (an IndicatorSet is immutable: rebuilt data is a new set)
+
+interface SetCache {
+  /** every folded word of every name and alias, sorted, unique */
+  words: string[];
+  markdown: Map<string, string>;
+  folded: Map<string, string>;
+}
+
+const caches = new WeakMap<IndicatorSet, SetCache>();
+
+function cacheFor(data: IndicatorSet): SetCache {
+  let c = caches.get(data);
+  if (!c) {
+    const words = new Set<string>();
+    for (const ind of data.all()) {
+      for (const label of [ind.name, ...ind.aliases, ind.id]) {
+        for (const w of fold(label).split(/[^\p{L}\p{N}]+/u)) if (w) words.add(w);
+      }
+    }
+    c = { words: [...words].sort(), markdown: new Map(), folded: new Map() };
+    caches.set(data, c);
+  }
+  return c;
+}
+
+function foldCached(c: SetCache, s: string): string {
+  let f = c.folded.get(s);
+  if (f === undefined) {
+    f = fold(s);
+    if (c.folded.size < 50_000) c.folded.set(s, f);
+  }
+  return f;
+}
+
+/** Is `w` (folded) the prefix of some word of the data's names? */
+function startsSomeWord(words: string[], w: string): boolean {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.length && words[lo].startsWith(w);
+}
+
+/** Can a query of several words name an indicator at all (each word starts a word of some name)? */
+function plausible(c: SetCache, query: string): boolean {
+  const ws = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (ws.length <= 1) return true;
+  return ws.every((w) => startsSomeWord(c.words, w));
+}
+
 export interface CompletionInput {
   doc: TextDocument;
   position: Position;
@@ -111,12 +166,13 @@ export function completeIndicators({ doc, position, data, lang }: CompletionInpu
   const line = doc.getText({ start: { line: position.line, character: 0 }, end: position });
   const end = line.length;
   const starts = suffixStarts(line, end);
+  const cache = cacheFor(data);
   let chosen: { start: number; hits: CompletionHit[]; query: string } | undefined;
   let fallback: typeof chosen;
   // longest suffix first; a fuzzy-only answer is kept only when nothing better comes
   for (let k = starts.length - 1; k >= 0; k--) {
     const query = line.slice(starts[k], end).trim();
-    if (!query) continue;
+    if (!query || !plausible(cache, query)) continue;
     const hits = data.complete(query, COMPLETION_LIMIT + 1);
     if (!hits.length) continue;
     if (hits[0].score >= GOOD_SCORE) {
@@ -142,11 +198,17 @@ export function completeIndicators({ doc, position, data, lang }: CompletionInpu
   const items: CompletionItem[] = [];
   hits.forEach((h, i) => {
     const ind = h.indicator;
-    const doc = { kind: MarkupKind.Markdown, value: indicatorMarkdown(ind, lang) };
+    const mdKey = `${lang}\u0000${ind.id}`;
+    let md = cache.markdown.get(mdKey);
+    if (md === undefined) {
+      md = indicatorMarkdown(ind, lang);
+      cache.markdown.set(mdKey, md);
+    }
+    const doc = { kind: MarkupKind.Markdown, value: md };
     // the client filters items against the typed words: give it the folded label and the real one, and the
     // typed text itself for fuzzy hits it would not find on its own
-    const foldedLabel = fold(h.label);
-    const foldedName = fold(ind.name);
+    const foldedLabel = foldCached(cache, h.label);
+    const foldedName = foldCached(cache, ind.name);
     const parts = [foldedLabel];
     if (foldedName !== foldedLabel) parts.push(foldedName);
     parts.push(h.label);
