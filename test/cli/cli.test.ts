@@ -171,6 +171,19 @@ describe('files and config discovery', () => {
     assert.equal(byPath.get('sub/deeper/doc.md')!.findings.filter((x) => x.rule === 'figures/canonical-mismatch').length, 0);
   });
 
+  test('a folder outside the cwd: walked, shown with absolute paths, file: uris in SARIF', () => {
+    const here = tempDir();
+    const there = tempDir();
+    write(there, 'x/doc.txt', '[bookmark: _Hlk1]Ghi chú ngắn.\n');
+    write(there, 'x/skip.csv', 'a,b\n');
+    const { report } = json(['check', '--no-config', there], here);
+    assert.deepEqual(report.files.map((f) => f.path), [path.join(there, 'x', 'doc.txt')]);
+    const sarif = JSON.parse(runCli(['check', '--no-config', there, '--format', 'sarif'], { cwd: here }).stdout);
+    const uris = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.ok(uris.length > 0);
+    for (const u of uris) assert.match(u, /^file:\/\/.*\/x\/doc\.txt$/);
+  });
+
   test('binary files are skipped with a note, not reported', () => {
     const dir = tempDir();
     write(dir, 'image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));

@@ -1,6 +1,14 @@
 /** The CLI program (bundled to dist/cli-app.js; dist/cli.js loads it through a V8 code cache, see main.ts). */
 import { run } from './run';
 
+// `draftlint figures | head`: a closed pipe ends the run quietly
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

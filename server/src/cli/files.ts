@@ -25,11 +25,16 @@ export interface CollectResult {
   excluded: string[];
 }
 
-/** Path of `abs` relative to the project's folder (forward slashes), or to cwd when outside it. */
-function globPath(project: Project, abs: string, cwd: string): string {
-  const base = project.dir ?? cwd;
-  let rel = path.relative(base, abs);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) rel = path.relative(cwd, abs);
+/**
+ * The path globs are matched against (forward slashes): relative to the project's folder, or, with no config
+ * or for a file outside it (--config elsewhere), relative to the folder being walked.
+ */
+function globPath(project: Project, abs: string, root: string): string {
+  const inside = (base: string) => {
+    const rel = path.relative(base, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? null : rel;
+  };
+  const rel = (project.dir ? inside(project.dir) : null) ?? inside(root) ?? path.basename(abs);
   return toPosix(rel);
 }
 
@@ -40,7 +45,7 @@ function globPath(project: Project, abs: string, cwd: string): string {
 export function collectFiles(inputs: readonly string[], cwd: string, loader: ProjectLoader): CollectResult {
   const found = new Map<string, CollectedFile>();
   const excluded: string[] = [];
-  const visitDir = (dir: string): void => {
+  const visitDir = (dir: string, root: string): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -63,10 +68,10 @@ export function collectFiles(inputs: readonly string[], cwd: string, loader: Pro
       }
       if (isDir) {
         if (SKIP_DIRS.has(e.name)) continue;
-        visitDir(p);
+        visitDir(p, root);
       } else if (isFile) {
         const project = loader.forFile(p);
-        const g = globPath(project, p, cwd);
+        const g = globPath(project, p, root);
         if (!project.include(g) || project.exclude(g)) continue;
         if (!found.has(p)) found.set(p, { path: p, explicit: false });
       }
@@ -80,10 +85,10 @@ export function collectFiles(inputs: readonly string[], cwd: string, loader: Pro
     } catch {
       throw new PathError(`${input}: no such file or folder`);
     }
-    if (st.isDirectory()) visitDir(abs);
+    if (st.isDirectory()) visitDir(abs, abs);
     else if (st.isFile()) {
       const project = loader.forFile(abs);
-      if (project.exclude(globPath(project, abs, cwd))) {
+      if (project.exclude(globPath(project, abs, path.dirname(abs)))) {
         excluded.push(abs);
         continue;
       }

@@ -107,6 +107,9 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
   if (loader.hasErrors()) return EXIT_USAGE;
 
   for (const x of collected.excluded) io.stderr(`${displayPath(x, cwd)}: skipped (excluded by the config)\n`);
+  if (collected.files.length === 0 && collected.excluded.length === 0) {
+    io.stderr(`draftlint: no files to check in ${inputs.join(' ')} (folders are searched for the config's include globs, by default *.md and *.txt)\n`);
+  }
   if (args.command === 'outline' && collected.files.length !== 1) {
     io.stderr(`draftlint: outline takes one file\n`);
     return EXIT_USAGE;
