@@ -1,0 +1,509 @@
+/**
+ * Stated counts and the items that follow them (count/enumeration):
+ *
+ *   "3 khâu đột phá: Một là, … Hai là, … Ba là, …"          ordinal markers (Một là / Thứ nhất …)
+ *   "“5 rõ” (rõ người, rõ việc, rõ tiến độ, …)"              a parenthesis right after the counted noun
+ *   "4 phương châm “không thể”, “không dám”, …"             quoted items
+ *   "hai nhiệm vụ: vừa phải …; vừa phải …"                   a colon then items separated by ';'
+ *   "03/19 chỉ tiêu chưa đạt là A, B và C"                   "là"/"gồm" then "A, B và C" (a prose list)
+ *   "06 năm dẫn đầu (2017 - 2020 và 2022 - 2023)"            years: ranges are counted year by year
+ *
+ * Only clearly delimited lists are read. Lists whose items may contain commas (prose, plain parentheses,
+ * semicolon clauses) are only `strict` — their item count exact — when every item starts with the same word or
+ * is quoted; otherwise only a list shorter than the count is reportable. Open lists ("…", "v.v.") are skipped.
+ *
+ * Hand-written, linear scanners; no regex on user text. Pure: no Node built-ins.
+ */
+import { isDigitCode, isSpaceCode } from '../units';
+import { isSentenceEnd, isWordCode } from './scan';
+
+export type EnumerationKind = 'ordinal' | 'paren' | 'quoted' | 'semicolon' | 'prose' | 'years';
+
+export interface Enumeration {
+  /** the stated count and where it is written (the number or number word) */
+  count: number;
+  countStart: number;
+  countEnd: number;
+  /** the counted noun phrase ("khâu đột phá") and its end */
+  noun: string;
+  nounEnd: number;
+  kind: EnumerationKind;
+  /** the items found (for years: each year or range) */
+  items: { start: number; end: number }[];
+  /** what the items add up to (years for 'years') */
+  counted: number;
+  /** true when the item count is exact (a longer list is a mismatch too) */
+  strict: boolean;
+}
+
+const NUMBER_WORDS = new Map<string, number>([
+  ['hai', 2],
+  ['ba', 3],
+  ['bốn', 4],
+  ['sáu', 6],
+  ['bảy', 7],
+  ['tám', 8],
+  ['chín', 9],
+  ['mười', 10],
+]);
+
+/** words that cannot start a counted noun phrase */
+const NOT_NOUN = new Set([
+  'là', 'và', 'của', 'với', 'trong', 'trên', 'dưới', 'so', 'từ', 'đến', 'có', 'được', 'cho', 'đạt', 'tăng', 'giảm',
+  'lên', 'xuống', 'còn', 'ước', 'khoảng', 'hơn', 'thì', 'mà', 'tại', 'theo', 'về', 'vào', 'ra', 'đã', 'sẽ', 'đang',
+  'cùng', 'hoặc', 'hay', 'bằng', 'gấp', 'để', 'này', 'đó', 'các', 'những', 'mỗi', 'một', 'lần', 'gồm', 'bao', 'như',
+  'nhất', 'tư',
+]);
+
+const ORDINAL_LA = ['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+const ORDINAL_THU = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+
+const MAX_NOUN_WORDS = 10;
+
+function isLetterish(c: number): boolean {
+  return isWordCode(c) && !isDigitCode(c);
+}
+
+function wordEndAt(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && isLetterish(s.charCodeAt(j))) j++;
+  return j;
+}
+
+function lowerWord(s: string, i: number): { end: number; lower: string } | null {
+  const e = wordEndAt(s, i);
+  return e > i ? { end: e, lower: s.slice(i, e).toLowerCase() } : null;
+}
+
+function skipSp(s: string, i: number): number {
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lists
+
+interface ItemList {
+  items: { start: number; end: number }[];
+  commas: number;
+  finalAnd: boolean;
+  semicolons: boolean;
+  open: boolean;
+}
+
+function trimRange(s: string, a: number, b: number): { start: number; end: number } {
+  while (a < b && (isSpaceCode(s.charCodeAt(a)) || isLineBreak(s.charCodeAt(a)))) a++;
+  while (b > a && (isSpaceCode(s.charCodeAt(b - 1)) || isLineBreak(s.charCodeAt(b - 1)))) b--;
+  return { start: a, end: b };
+}
+
+function isOpenEnd(s: string, a: number, b: number): boolean {
+  const t = s.slice(Math.max(a, b - 6), b).trimEnd().toLowerCase();
+  return t.endsWith('…') || t.endsWith('...') || t.endsWith('v.v') || t.endsWith('v.v.') || t.endsWith('vv') || t.endsWith('...)');
+}
+
+/**
+ * Items of [a, b): separated by ';' when there is one at depth 0, else by ',' with the last " và "/" hoặc "
+ * before the last item ("A, B và C"). Quotes and parentheses protect their content.
+ */
+function splitList(s: string, a: number, b: number): ItemList {
+  const semis: number[] = [];
+  const commas: number[] = [];
+  let lastAnd = -1;
+  let lastAndLen = 0;
+  let depth = 0;
+  let quote = false;
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 40) depth++;
+    else if (c === 41) depth = Math.max(0, depth - 1);
+    else if (c === 0x201c) quote = true;
+    else if (c === 0x201d) quote = false;
+    else if (depth === 0 && !quote) {
+      if (c === 59) semis.push(k);
+      else if (c === 44) commas.push(k);
+      else if (isSpaceCode(c) && k > a) {
+        // " và " / " hoặc "
+        const w = lowerWord(s, k + 1);
+        if (w && (w.lower === 'và' || w.lower === 'hoặc') && isSpaceCode(s.charCodeAt(w.end))) {
+          lastAnd = k;
+          lastAndLen = w.end + 1 - k;
+        }
+      }
+    }
+  }
+  const open = isOpenEnd(s, a, b);
+  const items: { start: number; end: number }[] = [];
+  if (semis.length) {
+    let from = a;
+    for (const p of semis) {
+      items.push(trimRange(s, from, p));
+      from = p + 1;
+    }
+    items.push(trimRange(s, from, b));
+    return { items: items.filter((r) => r.end > r.start), commas: commas.length, finalAnd: false, semicolons: true, open };
+  }
+  // "A, B và C": the last " và " comes before the last item, which may itself hold commas
+  const cut = lastAnd >= 0 ? lastAnd : b;
+  let from = a;
+  let used = 0;
+  for (const p of commas) {
+    if (p >= cut) break;
+    items.push(trimRange(s, from, p));
+    from = p + 1;
+    used++;
+  }
+  items.push(trimRange(s, from, cut));
+  if (lastAnd >= 0) items.push(trimRange(s, lastAnd + lastAndLen, b));
+  return { items: items.filter((r) => r.end > r.start), commas: used, finalAnd: lastAnd >= 0, semicolons: false, open };
+}
+
+function firstWordLower(s: string, r: { start: number; end: number }): string {
+  let i = r.start;
+  while (i < r.end && !isLetterish(s.charCodeAt(i))) i++;
+  const w = lowerWord(s, i);
+  return w ? w.lower : '';
+}
+
+/** Every item starts with the same word ("rõ người, rõ việc", "vừa phải …; vừa phải …"). */
+function sharedFirstWord(s: string, items: { start: number; end: number }[], alsoWord?: string): boolean {
+  if (items.length < 2) return false;
+  const w = firstWordLower(s, items[0]);
+  if (!w) return false;
+  if (alsoWord !== undefined && alsoWord !== w) return false;
+  return items.every((r) => firstWordLower(s, r) === w);
+}
+
+function allQuoted(s: string, items: { start: number; end: number }[]): boolean {
+  return items.length >= 2 && items.every((r) => s.charCodeAt(r.start) === 0x201c && s.charCodeAt(r.end - 1) === 0x201d);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Years "(2017 - 2020 và 2022 - 2023)"
+
+function readYear(s: string, i: number): { year: number; end: number } | null {
+  let j = i;
+  while (j < s.length && isDigitCode(s.charCodeAt(j))) j++;
+  if (j - i !== 4) return null;
+  const y = Number(s.slice(i, j));
+  return y >= 1900 && y <= 2100 ? { year: y, end: j } : null;
+}
+
+/** Years covered by an item: "2020", "năm 2024", "2017 - 2020" (also '-', '–'); null when it is not that. */
+function yearsOf(s: string, r: { start: number; end: number }): number | null {
+  let i = r.start;
+  const w = lowerWord(s, i);
+  if (w && w.lower === 'năm') i = skipSp(s, w.end);
+  const y1 = readYear(s, i);
+  if (!y1) return null;
+  let k = skipSp(s, y1.end);
+  if (k >= r.end) return 1;
+  const c = s.charCodeAt(k);
+  if (c !== 45 && c !== 0x2013) return null;
+  k = skipSp(s, k + 1);
+  const y2 = readYear(s, k);
+  if (!y2 || skipSp(s, y2.end) < r.end || y2.year < y1.year) return null;
+  return y2.year - y1.year + 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Openers
+
+/** Ordinal markers after a colon: "Một là, … Hai là, …" or "Thứ nhất, … Thứ hai, …". */
+function ordinalRun(s: string, from: number, limit: number): { start: number; end: number }[] | null {
+  let first = skipSp(s, from);
+  while (first < limit && isLineBreak(s.charCodeAt(first))) first = skipSp(s, first + 1);
+  const w = lowerWord(s, first);
+  if (!w) return null;
+  let style: 'la' | 'thu';
+  if (w.lower === 'một') style = 'la';
+  else if (w.lower === 'thứ') style = 'thu';
+  else return null;
+  const markerAt = (p: number, k: number): number => {
+    // the k-th marker at p: returns its end or -1
+    const a = lowerWord(s, p);
+    if (!a) return -1;
+    const want1 = style === 'la' ? ORDINAL_LA[k] : 'thứ';
+    const want2 = style === 'la' ? 'là' : ORDINAL_THU[k];
+    if (a.lower !== want1) return -1;
+    const q = skipSp(s, a.end);
+    if (q === a.end) return -1;
+    const b = lowerWord(s, q);
+    if (!b || b.lower !== want2) return -1;
+    const after = s.charCodeAt(b.end);
+    return after === 44 || after === 58 ? b.end : -1; // "Hai là," / "Thứ hai:"
+  };
+  const firstEnd = markerAt(first, 0);
+  if (firstEnd < 0) return null;
+  const markers: number[] = [first];
+  const ends: number[] = [firstEnd];
+  // later markers start a sentence or clause: after '.', ';', ':' or a line break
+  for (let p = first + 1; p < limit && markers.length < ORDINAL_LA.length; p++) {
+    const c = s.charCodeAt(p);
+    if (!(c === 46 || c === 59 || c === 58 || isLineBreak(c))) continue;
+    const q = skipSp(s, isLineBreak(c) ? p + 1 : p + 1);
+    let r = q;
+    while (r < limit && isLineBreak(s.charCodeAt(r))) r = skipSp(s, r + 1);
+    const end = markerAt(r, markers.length);
+    if (end >= 0) {
+      markers.push(r);
+      ends.push(end);
+    }
+  }
+  return markers.map((m, k) => ({ start: m, end: ends[k] }));
+}
+
+/** End of the block an ordinal list may run through: the next line that starts an outline heading, or a limit. */
+function blockEnd(s: string, from: number, max: number): number {
+  const stop = Math.min(s.length, from + max);
+  for (let p = from; p < stop; p++) {
+    if (!isLineBreak(s.charCodeAt(p))) continue;
+    const q = skipSp(s, p + 1);
+    const c = s.charCodeAt(q);
+    // "1.", "2.1.", "(3)", "IV-", "a)" at a line start: a new section
+    if (isDigitCode(c) || c === 40) {
+      let r = q;
+      if (c === 40) r++;
+      while (r < stop && isDigitCode(s.charCodeAt(r))) r++;
+      const d = s.charCodeAt(r);
+      if (r > q + (c === 40 ? 1 : 0) && (d === 46 || d === 41)) return p;
+    }
+    if (c === 73 || c === 86 || c === 88) {
+      let r = q;
+      while (r < stop && (s.charCodeAt(r) === 73 || s.charCodeAt(r) === 86 || s.charCodeAt(r) === 88)) r++;
+      const d = s.charCodeAt(r);
+      if (d === 45 || d === 46) return p;
+    }
+  }
+  return stop;
+}
+
+/** Quoted items right after the noun: “a”, “b” và “c” (an item may miss one of its quotes). */
+function quotedRun(s: string, from: number): { items: { start: number; end: number }[]; end: number } {
+  const items: { start: number; end: number }[] = [];
+  let i = from;
+  for (;;) {
+    const a = i;
+    let j = a;
+    const opened = s.charCodeAt(a) === 0x201c;
+    if (opened) j++;
+    let ok = false;
+    while (j < s.length && j - a <= 60) {
+      const c = s.charCodeAt(j);
+      if (c === 0x201d) {
+        ok = true;
+        break;
+      }
+      if (c === 0x201c || isLineBreak(c) || c === 44 || c === 59 || c === 46 || c === 40 || c === 41) break;
+      j++;
+    }
+    if (!ok || j === a + (opened ? 1 : 0)) break;
+    items.push({ start: a, end: j + 1 });
+    i = j + 1;
+    // separator: ", " / " và " / ", và " / "; "
+    let k = i;
+    if (s.charCodeAt(k) === 44 || s.charCodeAt(k) === 59) k++;
+    k = skipSp(s, k);
+    const w = lowerWord(s, k);
+    if (w && (w.lower === 'và' || w.lower === 'hoặc')) k = skipSp(s, w.end);
+    if (k === i) break;
+    // the next item must start with a quote or a word that ends in a closing quote
+    if (s.charCodeAt(k) !== 0x201c && !isLetterish(s.charCodeAt(k))) break;
+    i = k;
+  }
+  return { items, end: i };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Counts
+
+interface CountAt {
+  value: number;
+  start: number;
+  end: number;
+  /** the count is inside an opening quote (“5 rõ”) */
+  quoted: boolean;
+}
+
+function countAt(s: string, i: number): CountAt | null {
+  const c = s.charCodeAt(i);
+  const prev = s.charCodeAt(i - 1);
+  if (isDigitCode(c)) {
+    if (isWordCode(prev) || prev === 46 || prev === 44 || prev === 47 || prev === 45 || prev === 58) return null;
+    let j = i;
+    while (j < s.length && isDigitCode(s.charCodeAt(j))) j++;
+    if (j - i > 2) return null;
+    const value = Number(s.slice(i, j));
+    let end = j;
+    const n = s.charCodeAt(j);
+    if (n === 47 && isDigitCode(s.charCodeAt(j + 1))) {
+      // a fraction "03/19 chỉ tiêu": the numerator counts
+      let k = j + 1;
+      while (k < s.length && isDigitCode(s.charCodeAt(k))) k++;
+      if (s.charCodeAt(k) === 47) return null; // a date
+      end = k;
+    } else if (!isSpaceCode(n)) return null;
+    if (value < 2 || value > 30) return null;
+    return { value, start: i, end, quoted: prev === 0x201c };
+  }
+  if (isLetterish(c) && !isLetterish(prev)) {
+    const w = lowerWord(s, i);
+    if (!w) return null;
+    const v = NUMBER_WORDS.get(w.lower);
+    if (v === undefined || !isSpaceCode(s.charCodeAt(w.end))) return null;
+    return { value: v, start: i, end: w.end, quoted: prev === 0x201c };
+  }
+  return null;
+}
+
+function scanAt(s: string, cnt: CountAt): Enumeration | null {
+  // the counted noun: letter words separated by single spaces
+  let p = cnt.end;
+  let words = 0;
+  let nounEnd = cnt.end;
+  let firstNoun = '';
+  let opener: 'colon' | 'paren' | 'quote' | 'la' | null = null;
+  let openAt = -1;
+  while (words < MAX_NOUN_WORDS) {
+    if (!isSpaceCode(s.charCodeAt(p))) break;
+    const q = p + 1;
+    const w = lowerWord(s, q);
+    if (!w) {
+      if (words > 0 && s.charCodeAt(q) === 40) {
+        opener = 'paren';
+        openAt = q;
+      } else if (words > 0 && s.charCodeAt(q) === 0x201c) {
+        opener = 'quote';
+        openAt = q;
+      }
+      break;
+    }
+    if (words === 0 && NOT_NOUN.has(w.lower)) return null;
+    if (words > 0 && (w.lower === 'là' || w.lower === 'gồm')) {
+      opener = 'la';
+      openAt = w.end;
+      break;
+    }
+    if (words > 0 && w.lower === 'bao') {
+      const g = lowerWord(s, skipSp(s, w.end));
+      if (g && g.lower === 'gồm') {
+        opener = 'la';
+        openAt = g.end;
+      }
+      break;
+    }
+    if (words === 0) firstNoun = w.lower;
+    words++;
+    nounEnd = w.end;
+    p = w.end;
+    const c = s.charCodeAt(p);
+    if (c === 58) {
+      opener = 'colon';
+      openAt = p + 1;
+      break;
+    }
+    if (cnt.quoted && c === 0x201d) {
+      // “5 rõ” (…)
+      const q2 = skipSp(s, p + 1);
+      if (s.charCodeAt(q2) === 40) {
+        opener = 'paren';
+        openAt = q2;
+      }
+      break;
+    }
+  }
+  if (!opener || words === 0) return null;
+  const noun = s.slice(skipSp(s, cnt.end), nounEnd);
+  const base = { count: cnt.value, countStart: cnt.start, countEnd: cnt.end, noun, nounEnd };
+
+  if (opener === 'colon') {
+    const limit = blockEnd(s, openAt, 8000);
+    const ord = ordinalRun(s, openAt, limit);
+    if (ord) return { ...base, kind: 'ordinal', items: ord, counted: ord.length, strict: true };
+    // a list up to the end of the sentence
+    let e = openAt;
+    const stop = Math.min(s.length, openAt + 2000);
+    while (e < stop && !isSentenceEnd(s, e)) e++;
+    const list = splitList(s, openAt, e);
+    if (list.open || list.items.length < 2) return null;
+    if (list.semicolons) return { ...base, kind: 'semicolon', items: list.items, counted: list.items.length, strict: sharedFirstWord(s, list.items) || allQuoted(s, list.items) };
+    if (!list.finalAnd || list.commas < 1) return null;
+    return { ...base, kind: 'prose', items: list.items, counted: list.items.length, strict: sharedFirstWord(s, list.items) || allQuoted(s, list.items) };
+  }
+  if (opener === 'paren') {
+    let e = openAt + 1;
+    const stop = Math.min(s.length, openAt + 400);
+    while (e < stop && s.charCodeAt(e) !== 41 && s.charCodeAt(e) !== 40 && !isLineBreak(s.charCodeAt(e))) e++;
+    if (s.charCodeAt(e) !== 41) return null;
+    let a = skipSp(s, openAt + 1);
+    const w = lowerWord(s, a);
+    if (w && (w.lower === 'trong' || w.lower === 'như' || w.lower === 'ví' || w.lower === 'tức' || w.lower === 'tương')) return null;
+    if (w && w.lower === 'gồm') a = skipSp(s, w.end);
+    else if (w && w.lower === 'bao') {
+      const g = lowerWord(s, skipSp(s, w.end));
+      if (g && g.lower === 'gồm') a = skipSp(s, g.end);
+    }
+    if (s.charCodeAt(a) === 58) a = skipSp(s, a + 1);
+    const list = splitList(s, a, e);
+    if (list.open) return null;
+    if (firstNoun === 'năm') {
+      let years = 0;
+      for (const r of list.items) {
+        const y = yearsOf(s, r);
+        if (y === null) return null;
+        years += y;
+      }
+      return { ...base, kind: 'years', items: list.items, counted: years, strict: true };
+    }
+    if (list.items.length < 2) return null;
+    const strict = sharedFirstWord(s, list.items) || allQuoted(s, list.items);
+    return { ...base, kind: 'paren', items: list.items, counted: list.items.length, strict };
+  }
+  if (opener === 'quote') {
+    const run = quotedRun(s, openAt);
+    if (run.items.length < 2) return null;
+    return { ...base, kind: 'quoted', items: run.items, counted: run.items.length, strict: true };
+  }
+  // "là" / "gồm" / "bao gồm": a prose list to the end of the clause
+  let e = openAt;
+  const stop = Math.min(s.length, openAt + 1000);
+  while (e < stop) {
+    const c = s.charCodeAt(e);
+    if (c === 59 || c === 58 || isSentenceEnd(s, e)) break;
+    e++;
+  }
+  let a = skipSp(s, openAt);
+  if (s.charCodeAt(a) === 58) a = skipSp(s, a + 1);
+  const list = splitList(s, a, e);
+  if (list.open || list.items.length < 2 || !list.finalAnd || list.commas < 1) return null;
+  return { ...base, kind: 'prose', items: list.items, counted: list.items.length, strict: false };
+}
+
+/** Every stated count followed by a clearly delimited list, in document order. */
+export function scanEnumerations(text: string): Enumeration[] {
+  const out: Enumeration[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!(isDigitCode(c) || isLetterish(c))) {
+      i++;
+      continue;
+    }
+    const cnt = countAt(text, i);
+    if (cnt) {
+      const e = scanAt(text, cnt);
+      if (e) out.push(e);
+    }
+    // skip to the end of this word or digit run
+    let j = i + 1;
+    if (isDigitCode(c)) while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+    else while (j < n && isLetterish(text.charCodeAt(j))) j++;
+    i = j;
+  }
+  return out;
+}
