@@ -4,6 +4,7 @@
  */
 import { lint, localize, summarizeCitations, type CitationSummary, type Finding, type Language, type LintResult, type OutlineNode, type TextView } from '../core/index';
 import { readDocument } from './files';
+import { displayPath } from './paths';
 import type { Project } from './project';
 
 /** A 1-based range; columns count UTF-16 code units of the original text (BOM excluded); end exclusive. */
@@ -77,6 +78,8 @@ export interface FileResult {
 }
 
 export interface LintContext {
+  /** paths are shown relative to this folder when inside it */
+  cwd: string;
   project: Project;
   language: Language;
   /** what to collect besides findings */
@@ -146,7 +149,8 @@ function outOutline(res: LintResult): OutOutline {
 }
 
 /** Lint one file. Never throws for unreadable or binary files: they come back `skipped`. */
-export function lintFile(file: { path: string; display: string }, ctx: LintContext): FileResult {
+export function lintFile(filePath: string, ctx: LintContext): FileResult {
+  const file = { path: filePath, display: displayPath(filePath, ctx.cwd) };
   const doc = readDocument(file.path);
   if (doc.kind === 'binary') return { path: file.path, display: file.display, skipped: 'binary', findings: [] };
   if (doc.kind === 'error') return { path: file.path, display: file.display, skipped: 'unreadable', error: doc.message, findings: [] };

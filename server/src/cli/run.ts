@@ -119,8 +119,8 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
   const results: FileResult[] = [];
   let unreadable = false;
   for (const file of collected.files) {
-    const ctx: LintContext = { project: loader.forFile(file.path), language, want };
-    const r = lintFile({ path: file.path, display: displayPath(file.path, cwd) }, ctx);
+    const ctx: LintContext = { cwd, project: loader.forFile(file.path), language, want };
+    const r = lintFile(file.path, ctx);
     if (r.skipped === 'binary') {
       io.stderr(`${r.display}: skipped (binary)\n`);
       continue;
