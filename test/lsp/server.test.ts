@@ -276,6 +276,23 @@ describe('push diagnostics (client without textDocument.diagnostic)', () => {
     assert.deepEqual(ds, []);
   });
 
+  test('a huge document gets the cheap rules only; one above maxFileSize is not linted', async () => {
+    const uri = fileUri(path.join(ws, 'huge.md'));
+    const body = DRAFT.repeat(Math.ceil(450_000 / DRAFT.length));
+    await c.open(uri, body);
+    const ds = await c.waitForDiagnostics(uri, (x) => x.length > 0, 15000);
+    assert.ok(ds.some((d) => d.code === 'format/large-file'), JSON.stringify(ds.slice(0, 3)));
+    assert.ok(!ds.some((d) => d.code === 'figures/canonical-mismatch'));
+    await c.close(uri);
+    c.settings = { maxFileSize: 200 };
+    await c.notify('workspace/didChangeConfiguration', { settings: { draftlint: { maxFileSize: 200 } } });
+    const big = fileUri(path.join(ws, 'draft.md'));
+    await c.waitForDiagnostics(big, (x) => x.length === 0);
+    c.settings = {};
+    await c.notify('workspace/didChangeConfiguration', { settings: { draftlint: {} } });
+    await c.waitForDiagnostics(big, byCode('figures/canonical-mismatch'));
+  });
+
   test('custom requests: figures, status, indicators', async () => {
     const uri = fileUri(path.join(ws, 'draft.md'));
     const figs = await c.request<{ files: { uri: string; figures: { text: string; status: string; canonical?: string; indicatorId?: string; line: number; character: number }[] }[] }>(
@@ -419,6 +436,20 @@ describe('data files', () => {
     await c.waitForDiagnostics(uri, (x) => !x.some((y) => y.code === 'figures/canonical-mismatch'));
   });
 
+  test('draftlint/reload re-reads the data', async () => {
+    const uri = fileUri(path.join(dir, 'draft.md'));
+    const csv = path.join(dir, 'data', 'indicators.csv');
+    const text = DRAFT.replace('9,5%/năm', '9,1%/năm');
+    await c.change(uri, undefined, text);
+    await c.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'figures/canonical-mismatch' && /9,1%\/năm/.test(y.message)));
+    fs.writeFileSync(csv, CSV.replace(',10.4,', ',9.1,'));
+    await c.notify('draftlint/reload');
+    await c.waitForDiagnostics(uri, (x) => !x.some((y) => y.code === 'figures/canonical-mismatch'));
+    fs.writeFileSync(csv, CSV);
+    await c.notify('draftlint/reload');
+    await c.waitForDiagnostics(uri, byCode('figures/canonical-mismatch'));
+  });
+
   test('a malformed draftlint.json is reported in it and the last good config stays in use', async () => {
     const uri = fileUri(path.join(dir, 'draft.md'));
     const cfg = path.join(dir, 'draftlint.json');
@@ -503,6 +534,14 @@ describe('workspace index and cross-document checks', () => {
     assert.ok(!c.diagnostics.has(fileUri(path.join(dir, 'node_modules', 'pkg', 'readme.md'))));
     const figs = await c.request<{ files: { uri: string }[] }>('draftlint/figures', {});
     assert.deepEqual(figs.files.map((f) => f.uri).sort(), [uri, fileUri(path.join(dir, 'b.md'))].sort());
+  });
+
+  test('a draft changed on disk is re-indexed and the open document re-checked against it', async () => {
+    const uri = fileUri(path.join(dir, 'a.md'));
+    fs.writeFileSync(path.join(dir, 'b.md'), B.replace('7,9%/năm', '7,2%/năm'));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'b.md')), type: 2 }] });
+    await c.waitForDiagnostics(uri, (x) => !x.some((d) => d.code === 'figures/inconsistent'));
+    await c.waitForDiagnostics(fileUri(path.join(dir, 'b.md')), (x) => !x.some((d) => d.code === 'figures/inconsistent'));
   });
 });
 

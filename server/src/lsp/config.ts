@@ -215,6 +215,11 @@ export class Projects {
     return out;
   }
 
+  /** Is this path a canonical data file some environment reads? */
+  isDataFile(p: string): boolean {
+    return this.data.has(p);
+  }
+
   /** Environments built so far. */
   allEnvs(): Env[] {
     return [...this.envs.values()];

@@ -83,7 +83,8 @@ export function findingToDiagnostic(
     code: f.rule,
     message: localize(f.message, lang),
   };
-  if (f.rule.startsWith('format/') && f.rule.includes('leftover')) d.tags = [DiagnosticTag.Unnecessary];
+  // conversion leftovers ([bookmark: _Hlk…]) are text to delete: clients fade it out
+  if (f.rule === 'format/artifact') d.tags = [DiagnosticTag.Unnecessary];
   if (f.related?.length) {
     const related: DiagnosticRelatedInformation[] = [];
     for (const r of f.related) {

@@ -172,7 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const p = uriToPath(doc.uri);
     const s = await settingsStore.get(doc.uri);
     if (!isDraftDoc(doc, p)) return { enabled: false, reason: 'not-a-draft', env: null, settings: s };
-    if (p && projects.dependencies().has(p) && !isDraftPath(p)) {
+    if (p && projects.isDataFile(p)) {
       return { enabled: false, reason: 'not-a-draft', env: null, settings: s };
     }
     let allowed: boolean;
@@ -245,6 +245,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         for (const uri of index.removed) {
           if (publishedIndex.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         }
+        index.removed.clear();
       }
       if (changed) refreshPulls();
     },

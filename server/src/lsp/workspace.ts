@@ -241,10 +241,9 @@ export class WorkspaceIndex {
       if (configPath) {
         const env = this.host.projects.envFor(drafts[0], settings, this.host.folderOf(dir));
         const m = this.matcher(env);
-        const deps = this.host.projects.dependencies();
         for (const d of drafts) {
           if (found.size >= INDEX_LIMITS.maxFiles) break;
-          if (deps.has(d)) continue; // a template reference document is not a draft
+          if (this.host.projects.isDataFile(d)) continue; // a data file with a .txt name
           const rel = path.relative(path.dirname(configPath), d).split(path.sep).join('/');
           if (m.include(rel) && !m.exclude(rel)) found.add(d);
         }
