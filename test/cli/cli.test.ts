@@ -263,9 +263,9 @@ describe('ranges on the original text', () => {
     return lines[r.startLine - 1].slice(r.startColumn - 1, r.endColumn - 1);
   }
 
-  for (const [name, figure] of [
-    ['nfd.txt', '45,2%'],
-    ['crlf.txt', '49.800 tỷ đồng'],
+  for (const [name, figure, indicatorName] of [
+    ['nfd.txt', '45,2%', 'tỷ lệ che phủ rừng'],
+    ['crlf.txt', '49.800 tỷ đồng', 'thu ngân sách nhà nước'],
   ] as const) {
     test(`SARIF region selects the figure exactly in ${name}`, () => {
       const r = runCli(['check', `${project}/${name}`, '--format', 'sarif']);
@@ -282,6 +282,11 @@ describe('ranges on the original text', () => {
       // columns count UTF-16 units of the original (decomposed) line, not of its NFC form
       assert.equal(loc.region.startColumn - 1, originalLines(file)[loc.region.startLine - 1].indexOf(selected));
       assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+      // the related location (where the indicator is named) is mapped the same way
+      const rel = res.relatedLocations?.[0]?.physicalLocation;
+      assert.ok(rel, 'related location');
+      assert.equal(rel.artifactLocation.uri, `${project}/${name}`);
+      assert.equal(select(file, rel.region).normalize('NFC').toLowerCase(), indicatorName);
     });
   }
 
