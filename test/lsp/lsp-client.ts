@@ -28,11 +28,39 @@ export function ensureServerBuilt(): void {
     }
     return m;
   };
-  const built = fs.existsSync(serverJs) ? fs.statSync(serverJs).mtimeMs : 0;
-  const src = Math.max(newest(path.join(repoRoot, 'server', 'src')), fs.statSync(path.join(repoRoot, 'client', 'src', 'protocol.ts')).mtimeMs);
-  if (built >= src) return;
-  const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: repoRoot, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  const stale = () => {
+    const built = fs.existsSync(serverJs) ? fs.statSync(serverJs).mtimeMs : 0;
+    const src = Math.max(newest(path.join(repoRoot, 'server', 'src')), fs.statSync(path.join(repoRoot, 'client', 'src', 'protocol.ts')).mtimeMs);
+    return built < src;
+  };
+  if (!stale()) return;
+  // test files run in parallel processes: one builds, the others wait for it
+  const lock = path.join(repoRoot, 'dist', '.server-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  for (let waited = 0; ; waited += 100) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 120_000) throw new Error(`waited too long for ${lock}`);
+      try {
+        // a lock left by a killed run
+        if (Date.now() - fs.statSync(lock).mtimeMs > 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* gone meanwhile */
+      }
+      sleep(100);
+      if (!fs.existsSync(lock) && !stale()) return;
+    }
+  }
+  try {
+    if (!stale()) return;
+    const r = spawnSync(process.execPath, ['esbuild.js'], { cwd: repoRoot, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface Diag {

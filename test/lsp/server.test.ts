@@ -582,6 +582,31 @@ describe('enable setting', () => {
   });
 });
 
+describe('workspace folders', () => {
+  test('a folder added later is indexed', async () => {
+    const loose = path.join(tmp, 'loose3');
+    fs.mkdirSync(loose, { recursive: true });
+    const added = path.join(tmp, 'added-ws');
+    writeWorkspace(added);
+    fs.writeFileSync(path.join(added, 'one.md'), DRAFT);
+    const c = await LspClient.start({ root: loose });
+    try {
+      const before = await c.request<{ files: number }>('draftlint/checkWorkspace', {});
+      assert.equal(before.files, 0);
+      await c.notify('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: fileUri(added), name: 'added' }], removed: [] },
+      });
+      const res = await c.request<{ files: number; findings: number }>('draftlint/checkWorkspace', {});
+      assert.equal(res.files, 1);
+      assert.ok(res.findings >= 1);
+      const ds = await c.waitForDiagnostics(fileUri(path.join(added, 'one.md')), byCode('figures/canonical-mismatch'));
+      assert.deepEqual(ds.find((d) => d.code === 'figures/canonical-mismatch')?.range, rangeOf(DRAFT, '9,5%/năm'));
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('transports', () => {
   test('--node-ipc answers initialize', async () => {
     const child = fork(serverJs, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });

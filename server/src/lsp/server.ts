@@ -381,7 +381,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'draftlint' });
       }
-      if (workspaceFolders.length && caps.workspace?.workspaceFolders) {
+      if (caps.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           safeNotify('didChangeWorkspaceFolders', (e) => {
             for (const f of e.removed) {
