@@ -26,7 +26,7 @@ const REVIEWED: [number, string, string][] = [
   [33, 'grdp_growth', '2021-2025'], [33, 'grdp_size', '2025'], [33, 'industry_services_share', '2020'],
   [33, 'industry_services_share', '2025'], [33, 'grdp_per_capita', '2025'], [33, 'budget_revenue', '2021-2025'],
   [33, 'labour_productivity', '2025'], [33, 'tfp_contribution', '2025'],
-  [34, 'manufacturing_growth', '2021-2025'], [34, 'vocab:fdi', '2021-2025'], [34, 'coal_output', '2021-2025'],
+  [34, 'manufacturing_growth', '2021-2025'], [34, 'fdi_total', '2021-2025'], [34, 'coal_output', '2021-2025'],
   [34, 'mining_growth', '2021-2025'], [34, 'electricity_output', '2021-2025'],
   [35, 'tourism_share', '2024'], [35, 'retail_growth', '2021-2025'], [35, 'exports', '2021-2025'],
   [35, 'passenger_transport_growth', '2021-2025'], [35, 'freight_transport_growth', '2021-2025'],

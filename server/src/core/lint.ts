@@ -69,7 +69,7 @@ function resolveTemplate(
     const def = opts.templates?.[t] ?? builtinTemplates[t];
     return def ? { def, auto: false } : null;
   }
-  const name = selectTemplate(view, roots);
+  const name = selectTemplate(view, roots, { ...builtinTemplates, ...(opts.templates ?? {}) });
   if (!name) return null;
   const def = opts.templates?.[name] ?? builtinTemplates[name];
   return def ? { def, auto: true } : null;
