@@ -215,6 +215,18 @@ describe('files and config discovery', () => {
     assert.match(r3.stderr, /^draftlint\.json:\d+:/m);
   });
 
+  test('data files with a .txt name are not linted as drafts', () => {
+    const dir = tempDir();
+    write(dir, 'draftlint.json', JSON.stringify({ indicators: ['data/chi-tieu.txt'], documents: 'van-ban.txt' }));
+    write(dir, 'data/chi-tieu.txt', 'id,name,aliases,unit,period,kind,value,bound,source\nforest_cover,Tỷ lệ che phủ rừng,,%,2025,actual,54.2,,x\n');
+    write(dir, 'van-ban.txt', 'number,date,title\n17-NQ/TU,30/10/2023,Về một việc\n');
+    write(dir, 'doc.md', '# Ghi chú\n\nNăm 2025, tỷ lệ che phủ rừng đạt 45,2%.\n');
+    const { report, code, stderr } = json(['check'], dir);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.deepEqual(report.files.map((f) => f.path), ['doc.md']);
+  });
+
   test('a missing citation registry is a config error', () => {
     const dir = tempDir();
     write(dir, 'draftlint.json', '{\n  "documents": "registry.csv"\n}\n');

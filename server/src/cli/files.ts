@@ -21,7 +21,7 @@ export interface CollectedFile {
 
 export interface CollectResult {
   files: CollectedFile[];
-  /** explicit files skipped because the config excludes them */
+  /** explicit files skipped because the config excludes them (or reads them as data) */
   excluded: string[];
 }
 
@@ -72,7 +72,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, loader: Pro
       } else if (isFile) {
         const project = loader.forFile(p);
         const g = globPath(project, p, root);
-        if (!project.include(g) || project.exclude(g)) continue;
+        if (!project.include(g) || project.exclude(g) || project.dataFiles.has(p)) continue;
         if (!found.has(p)) found.set(p, { path: p, explicit: false });
       }
     }
@@ -88,7 +88,7 @@ export function collectFiles(inputs: readonly string[], cwd: string, loader: Pro
     if (st.isDirectory()) visitDir(abs, abs);
     else if (st.isFile()) {
       const project = loader.forFile(abs);
-      if (project.exclude(globPath(project, abs, path.dirname(abs)))) {
+      if (project.exclude(globPath(project, abs, path.dirname(abs))) || project.dataFiles.has(abs)) {
         excluded.push(abs);
         continue;
       }

@@ -71,6 +71,8 @@ export interface Project {
   lint: Omit<LintOptions, 'uri'>;
   include(rel: string): boolean;
   exclude(rel: string): boolean;
+  /** absolute paths of the data files it reads (indicators, document registry): never linted as drafts */
+  dataFiles: Set<string>;
 }
 
 export interface LoaderOptions {
@@ -245,9 +247,11 @@ export class ProjectLoader {
 
     // canonical data: the config's files, then --indicators
     const indicators: Indicator[] = [];
+    const dataPaths = new Set<string>((this.opts.indicators ?? []).map((f) => path.resolve(this.cwd, f)));
     const dataFiles = stringList(config.indicators) ?? [];
     dataFiles.forEach((rel, k) => {
       const abs = path.resolve(base, rel);
+      dataPaths.add(abs);
       const loaded = this.loadData(abs, () => ({
         file: configDisplay,
         line: lineOfLiteral(configText, rel),
@@ -275,6 +279,7 @@ export class ProjectLoader {
     if (Array.isArray(config.documents)) options.documents = config.documents as RuleOptions['documents'];
     else if (typeof config.documents === 'string') {
       const rel = config.documents;
+      dataPaths.add(path.resolve(base, rel));
       const docs = this.loadRegistry(path.resolve(base, rel), () => ({
         file: configDisplay,
         line: lineOfLiteral(configText, rel),
@@ -300,6 +305,7 @@ export class ProjectLoader {
       lint: lintOptions,
       include: globMatcher(include, false),
       exclude: globMatcher(exclude, true),
+      dataFiles: dataPaths,
     };
   }
 

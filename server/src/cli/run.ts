@@ -106,7 +106,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
   printIssues(loader, io, language);
   if (loader.hasErrors()) return EXIT_USAGE;
 
-  for (const x of collected.excluded) io.stderr(`${displayPath(x, cwd)}: skipped (excluded by the config)\n`);
+  for (const x of collected.excluded) io.stderr(`${displayPath(x, cwd)}: skipped (excluded by the config, or one of its data files)\n`);
   if (collected.files.length === 0 && collected.excluded.length === 0) {
     io.stderr(`draftlint: no files to check in ${inputs.join(' ')} (folders are searched for the config's include globs, by default *.md and *.txt)\n`);
   }
