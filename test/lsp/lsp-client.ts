@@ -91,6 +91,8 @@ export function fileUri(p: string): string {
 
 export class LspClient {
   readonly diagnostics = new Map<string, Diag[]>();
+  /** the document version of the last publishDiagnostics per uri (when the server sent one) */
+  readonly publishedVersions = new Map<string, number>();
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly configurationRequests: unknown[] = [];
@@ -116,8 +118,9 @@ export class LspClient {
     conn.onNotification((method, params) => {
       c.notifications.push({ method, params });
       if (method === 'textDocument/publishDiagnostics') {
-        const p = params as { uri: string; diagnostics: Diag[] };
+        const p = params as { uri: string; version?: number; diagnostics: Diag[] };
         c.diagnostics.set(p.uri, p.diagnostics);
+        if (typeof p.version === 'number') c.publishedVersions.set(p.uri, p.version);
       }
       for (const l of c.listeners.slice()) l();
     });

@@ -582,6 +582,47 @@ describe('enable setting', () => {
   });
 });
 
+describe('template files', () => {
+  test('a YAML template named in draftlint.json drives structure checks; a broken one keeps the last good', async () => {
+    const dir = path.join(tmp, 'tpl-ws');
+    fs.mkdirSync(dir, { recursive: true });
+    const tpl = path.join(dir, 'mau.yaml');
+    const good = [
+      'name: thu-nghiem',
+      'sections:',
+      '  - { kind: roman, number: "I", title: "Kết quả" }',
+      '  - { kind: roman, number: "II", title: "Mục tiêu" }',
+      '  - { kind: roman, number: "III", title: "Giải pháp" }',
+      '',
+    ].join('\n');
+    fs.writeFileSync(tpl, good);
+    fs.writeFileSync(path.join(dir, 'draftlint.json'), JSON.stringify({ template: 'mau.yaml' }));
+    const text = ['# Bản thử', '', 'I- KẾT QUẢ', 'Nội dung.', 'II- MỤC TIÊU', 'Phấn đấu.', ''].join('\n');
+    const c = await LspClient.start({ root: dir, watchedFiles: true });
+    try {
+      const uri = fileUri(path.join(dir, 'd.md'));
+      await c.open(uri, text);
+      const ds = await c.waitForDiagnostics(uri, byCode('structure/missing-section'));
+      const d = ds.find((x) => x.code === 'structure/missing-section') as Diag;
+      assert.match(d.message, /III/);
+      type Action = { title: string; edit: { changes: Record<string, { range: Diag['range']; newText: string }[]> } };
+      const actions = await c.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const insert = actions.find((a) => a.edit.changes[uri]?.[0].newText.includes('Giải pháp'));
+      assert.ok(insert, JSON.stringify(actions.map((a) => a.title)));
+      fs.writeFileSync(tpl, good.replace('kind: roman, number: "III"', 'kind: nope, number: "III"'));
+      await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(tpl), type: 2 }] });
+      const td = await c.waitForDiagnostics(fileUri(tpl), (x) => x.length > 0);
+      assert.equal(td[0].range.start.line, 4);
+      const v = await c.change(uri, undefined, text + 'Thêm một dòng.\n');
+      const after = await c.waitForDiagnostics(uri, () => c.publishedVersions.get(uri) === v);
+      assert.ok(after.some((y) => y.code === 'structure/missing-section' && /III/.test(y.message)));
+      assert.ok((c.diagnostics.get(fileUri(tpl)) ?? []).length > 0);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('workspace folders', () => {
   test('a folder added later is indexed', async () => {
     const loose = path.join(tmp, 'loose3');
