@@ -331,6 +331,19 @@ describe('figures formats', () => {
     assert.ok(!/[^\r]\n/.test(r.stdout), 'every line ends with CRLF');
   });
 
+  test('sarif: one result per figure, mismatch = error, rounded = warning', () => {
+    const figs = JSON.parse(runCli(['figures', project, '--format', 'json']).stdout) as { files: { figures: { status: string }[] }[] };
+    const statuses = figs.files.flatMap((f) => f.figures.map((g) => g.status));
+    const sarif = JSON.parse(runCli(['figures', project, '--format', 'sarif']).stdout);
+    const results = sarif.runs[0].results as { ruleId: string; level: string; properties: { status: string } }[];
+    assert.equal(results.length, statuses.length);
+    assert.deepEqual(results.map((r) => r.properties.status), statuses);
+    for (const r of results) {
+      assert.equal(r.ruleId, 'figures/report');
+      assert.equal(r.level, r.properties.status === 'mismatch' ? 'error' : r.properties.status === 'rounded' ? 'warning' : 'note');
+    }
+  });
+
   test('html is one self-contained page', () => {
     const r = runCli(['figures', project, '--format', 'html']);
     assert.equal(r.code, 0);
