@@ -55,6 +55,7 @@ function vocabulary(): IndicatorSet {
 const OBJECT_MARKERS = ['vào', 'trong', 'của', 'với', 'cho', 'bằng', 'chiếm', 'so', 'hơn', 'về'].map((w) => toneKey(w));
 /** A sentence that is about a part of the province, not the province ("Khu kinh tế … ; tổng vốn FDI …"). */
 const SUBSCOPE = ['khu kinh tế', 'khu công nghiệp', 'cụm công nghiệp', 'huyện', 'thành phố', 'thị xã', 'doanh nghiệp', 'lĩnh vực', 'ngành'].map((w) => toneKey(w));
+const SUBSCOPE_OVERLAP = Math.max(...SUBSCOPE.map((w) => w.length)) + 2;
 const PROVINCE_WHOLE = ['toàn tỉnh', 'cả tỉnh', 'của tỉnh'].map((w) => toneKey(w));
 const TARGET_WORDS = ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch'].map((w) => toneKey(w));
 /** "tăng 5,8% so với …": a change against a base (tone-keyed, like the text it is tested on) */
@@ -80,17 +81,59 @@ function isClauseEnd(text: string, i: number, withSemicolon: boolean): boolean {
   return false;
 }
 
-/** Start of the clause (or sentence, when withSemicolon is false) containing offset p. */
-function clauseStart(text: string, p: number, withSemicolon: boolean, limit = 2000): number {
-  const stop = Math.max(0, p - limit);
-  for (let i = p - 1; i >= stop; i--) if (isClauseEnd(text, i, withSemicolon)) return i + 1;
-  return stop;
-}
+/**
+ * The clause ends of a text, found in one pass, so that finding the clause around each of many figures and
+ * subjects costs a binary search instead of a scan of up to `limit` characters each.
+ */
+class Clauses {
+  private all: number[] | undefined;
+  private sentence: number[] | undefined;
+  constructor(private readonly text: string) {}
 
-function clauseEnd(text: string, p: number, limit = 2000): number {
-  const stop = Math.min(text.length, p + limit);
-  for (let i = p; i < stop; i++) if (isClauseEnd(text, i, true)) return i;
-  return stop;
+  private build(): void {
+    const all: number[] = [];
+    const sentence: number[] = [];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) {
+      if (!isClauseEnd(t, i, true)) continue;
+      all.push(i);
+      if (t.charCodeAt(i) !== 59 /* ; */) sentence.push(i);
+    }
+    this.all = all;
+    this.sentence = sentence;
+  }
+
+  /** Start of the clause (or sentence, when withSemicolon is false) containing offset p. */
+  start(p: number, withSemicolon: boolean, limit = 2000): number {
+    if (!this.all) this.build();
+    const ends = withSemicolon ? this.all! : this.sentence!;
+    const stop = Math.max(0, p - limit);
+    // the last clause end at an offset < p
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    const e = lo > 0 ? ends[lo - 1] : -1;
+    return e >= stop ? e + 1 : stop;
+  }
+
+  /** The first clause end at or after p (or p + limit, or the end of the text). */
+  end(p: number, limit = 2000): number {
+    if (!this.all) this.build();
+    const ends = this.all!;
+    const stop = Math.min(this.text.length, p + limit);
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ends.length && ends[lo] < stop ? ends[lo] : stop;
+  }
 }
 
 /** toneKey'd words immediately before offset p (up to n characters). */
@@ -229,6 +272,32 @@ export function matchFigures(input: MatchInput): Citation[] {
   const out: Citation[] = [];
   const taken = new Set<Figure>();
   const planFrom = planPeriodStart(applied, input.headings);
+  // toneKey keeps lengths, so the key of a slice that starts and ends at word boundaries is the slice of the
+  // text's key: computed once, not once per subject over its whole sentence (quadratic on long lines)
+  let textKey: string | undefined;
+  const keyOf = (a: number, b: number) => (textKey ??= toneKey(text)).slice(a, b);
+  const clauses = new Clauses(text);
+  // SUBSCOPE words in text[sentStart, end): subjects come in order, so each sentence is searched once, piece by
+  // piece (a found word stays found for the later subjects of the same sentence)
+  let scopeSent = -1;
+  let scopeTo = 0;
+  let scopeFound = false;
+  const subscopeBefore = (sentStart: number, end: number): boolean => {
+    if (sentStart !== scopeSent || end < scopeTo) {
+      scopeSent = sentStart;
+      scopeTo = sentStart;
+      scopeFound = false;
+    }
+    if (!scopeFound && end > scopeTo) {
+      // overlap the part already searched by more than the longest phrase, starting at a word boundary
+      let from = Math.max(sentStart, scopeTo - SUBSCOPE_OVERLAP);
+      while (from > sentStart && isWordChar(text[from - 1])) from--;
+      const key = keyOf(from, end);
+      scopeFound = SUBSCOPE.some((w) => hasPhrase(key, w));
+      scopeTo = end;
+    }
+    return scopeFound;
+  };
   let fi = 0;
 
   // value before the name: "30% số xã đạt chuẩn …, 15% số xã đạt chuẩn … kiểu mẫu"
@@ -240,7 +309,7 @@ export function matchFigures(input: MatchInput): Citation[] {
       if (!f || !/^[ \t]*$/.test(text.slice(f.end, m.start))) continue;
       const factor = unitsCompatible(f.unit, m.indicator.unit);
       if (factor === null) continue;
-      const p = resolvePeriod(text, f, m, periods, applied, false);
+      const p = resolvePeriod(text, clauses, f, m, periods, applied, false);
       const targetCtx = planFrom !== null && applied?.periodAt(f.start)?.from === planFrom;
       out.push(makeCitation(f, m, p, factor, targetCtx, applied !== null));
       taken.add(f);
@@ -250,11 +319,10 @@ export function matchFigures(input: MatchInput): Citation[] {
   for (let si = 0; si < subjects.length; si++) {
     const m = subjects[si];
     const next = subjects[si + 1];
-    const barrier = Math.min(next ? next.start : text.length, clauseEnd(text, m.end), m.end + MAX_GAP);
+    const barrier = Math.min(next ? next.start : text.length, clauses.end(m.end), m.end + MAX_GAP);
     // the sentence must be about the whole, not a part of it
-    const sentStart = clauseStart(text, m.start, false);
-    const sentBefore = toneKey(text.slice(sentStart, m.start));
-    if (SUBSCOPE.some((w) => hasPhrase(sentBefore, w))) continue;
+    const sentStart = clauses.start(m.start, false);
+    if (subscopeBefore(sentStart, m.start)) continue;
 
     while (fi < quantities.length && quantities[fi].start < m.end) fi++;
     const seenPeriods: string[] = [];
@@ -276,9 +344,9 @@ export function matchFigures(input: MatchInput): Citation[] {
       if (m.indicator.unit === '%/năm' && f.unit === '%' && COMPARED_WITH.test(after.trimStart())) continue;
       // "4,75 tỷ USD, chiếm 45,9% tổng vốn thu hút toàn tỉnh": a part of the province's own total, so not that total
       // ("176 tỷ KWh, chiếm 12-14% … của cả nước" is the province's total, a part of the nation's)
-      if (m.indicator.unit !== '%' && m.indicator.unit !== '%/năm' && CHIEM.test(after) && PROVINCE_WHOLE.some((w) => hasPhrase(toneKey(text.slice(f.end, Math.min(clauseEnd(text, f.end), f.end + 80))), w))) break;
+      if (m.indicator.unit !== '%' && m.indicator.unit !== '%/năm' && CHIEM.test(after) && PROVINCE_WHOLE.some((w) => hasPhrase(toneKey(text.slice(f.end, Math.min(clauses.end(f.end), f.end + 80))), w))) break;
 
-      const p = resolvePeriod(text, f, m, periods, applied, seenPeriods.length > 0);
+      const p = resolvePeriod(text, clauses, f, m, periods, applied, seenPeriods.length > 0);
       if (seenPeriods.length > 0) {
         // a second figure for the same subject only with its own, different period ("từ 93,4% năm 2020 lên 95,9% năm 2025")
         if (!p.trailing || !p.period || seenPeriods.includes(formatPeriod(p.period))) break;
@@ -356,6 +424,7 @@ interface ResolvedPeriod {
 
 function resolvePeriod(
   text: string,
+  clauses: Clauses,
   f: Figure,
   m: Mention,
   periods: PeriodMention[],
@@ -363,18 +432,19 @@ function resolvePeriod(
   _second: boolean,
 ): ResolvedPeriod {
   // 1. right after the figure: "95,9% năm 2025"
-  for (const p of periods) {
-    if (p.start < f.end) continue;
+  for (let k = firstStartingAt(periods, f.end); k < periods.length; k++) {
+    const p = periods[k];
     if (p.start > f.end + 3) break;
     if (p.period && !isSchoolYear(p) && /^\s*$/.test(text.slice(f.end, p.start)) && /^năm\b/i.test(p.text)) {
       return { period: p.period, candidates: [p.period], source: 'explicit', trailing: true };
     }
   }
   // 2. between the clause start and the figure (the last explicit one wins)
-  const from = clauseStart(text, Math.min(m.start, f.start), true);
+  const from = clauses.start(Math.min(m.start, f.start), true);
   let explicit: PeriodMention | undefined;
   let relative: PeriodMention | undefined;
-  for (const p of periods) {
+  for (let k = firstStartingAt(periods, from - maxPeriodLength(periods)); k < periods.length; k++) {
+    const p = periods[k];
     if (p.end <= from) continue;
     if (p.start >= f.start) break;
     if (isSchoolYear(p) || isComparisonBase(text, p)) continue;
@@ -393,6 +463,31 @@ function resolvePeriod(
   // 3. the section's default period
   if (section) return { period: section, candidates: spanAndEnd(section), source: 'section', trailing: false };
   return { period: null, candidates: [], source: 'none', trailing: false };
+}
+
+/** Index of the first mention starting at or after `pos` (mentions sorted by start): a binary search. */
+function firstStartingAt(periods: PeriodMention[], pos: number): number {
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const maxLengthCache = new WeakMap<PeriodMention[], number>();
+
+/** The longest mention's length: a mention that ends after `pos` starts after `pos - maxPeriodLength`. */
+function maxPeriodLength(periods: PeriodMention[]): number {
+  let m = maxLengthCache.get(periods);
+  if (m === undefined) {
+    m = 0;
+    for (const p of periods) m = Math.max(m, p.end - p.start);
+    maxLengthCache.set(periods, m);
+  }
+  return m;
 }
 
 function sectionSpansEndingAt(section: Period | null, year: number): Period[] {

@@ -42,7 +42,13 @@ const rule: Rule = {
     const continuous = new Set<OutlineNode>();
     if (ctx.template) for (const [n, s] of ctx.template.matched) if (s.continuous) continuous.add(n);
     const parentOf = new Map<OutlineNode, OutlineNode | null>();
-    for (const { parent, children } of siblingGroups(ctx.outline)) for (const c of children) parentOf.set(c, parent);
+    const indexOf = new Map<OutlineNode, number>();
+    for (const { parent, children } of siblingGroups(ctx.outline)) {
+      children.forEach((c, i) => {
+        parentOf.set(c, parent);
+        indexOf.set(c, i);
+      });
+    }
 
     const fix = (n: OutlineNode, expected: number[], r: Omit<Report, 'start' | 'end'>) => {
       const exp = formatMarker(n.kind, expected, n.kind === 'part' ? n.marker : undefined);
@@ -69,17 +75,35 @@ const rule: Rule = {
       return true;
     };
 
+    /** answers of previousGroupLast by key and parent: each sibling is walked once per key (linear, not quadratic) */
+    const groupLastMemo = new Map<string, Map<OutlineNode, OutlineNode | undefined>>();
     /** the last heading of series `key` among the children of the nearest earlier sibling of `parent` that has one */
     const previousGroupLast = (parent: OutlineNode | null, key: string): OutlineNode | undefined => {
       if (!parent) return undefined;
+      let memo = groupLastMemo.get(key);
+      if (!memo) groupLastMemo.set(key, (memo = new Map()));
+      if (memo.has(parent)) return memo.get(parent);
       const gp = parentOf.get(parent);
       const sibs = gp ? gp.children : ctx.outline;
-      const idx = sibs.indexOf(parent);
+      const idx = indexOf.get(parent) ?? sibs.indexOf(parent);
+      // siblings without such children answer as the walk goes on past them
+      const walked: OutlineNode[] = [parent];
+      let found: OutlineNode | undefined;
       for (let i = idx - 1; i >= 0; i--) {
-        const items = sibs[i].children.filter((c) => seriesKey(c) === key);
-        if (items.length) return items[items.length - 1];
+        const sib = sibs[i];
+        const items = sib.children.filter((c) => seriesKey(c) === key);
+        if (items.length) {
+          found = items[items.length - 1];
+          break;
+        }
+        if (memo.has(sib)) {
+          found = memo.get(sib);
+          break;
+        }
+        walked.push(sib);
       }
-      return undefined;
+      for (const w of walked) memo.set(w, found);
+      return found;
     };
 
     for (const { parent, children } of siblingGroups(ctx.outline)) {
