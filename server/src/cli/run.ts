@@ -115,7 +115,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const want = { figures: args.command === 'figures', outline: args.command === 'outline', citations: args.command === 'check' };
+  const want = { figures: args.command === 'figures', outline: args.command === 'outline', citations: args.command === 'check' && collected.files.length > 1 };
   const results: FileResult[] = [];
   let unreadable = false;
   for (const file of collected.files) {
