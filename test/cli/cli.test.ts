@@ -410,6 +410,21 @@ describe('outline', () => {
   });
 });
 
+describe('compile cache loader', () => {
+  test('same output with and without the V8 code cache; the cache is written after a lint run', () => {
+    const a = runCli(['check', project, '--format', 'json']);
+    const b = runCli(['check', project, '--format', 'json'], { env: { DRAFTLINT_NO_COMPILE_CACHE: '1' } });
+    assert.equal(a.code, b.code);
+    assert.equal(a.stdout, b.stdout);
+    assert.equal(a.stderr, b.stderr);
+    const dir = path.join(repoRoot, 'node_modules', '.cache', 'draftlint');
+    const st = fs.statSync(path.join(repoRoot, 'dist', 'cli-app.js'));
+    const file = path.join(dir, `cli-${st.size}-${Math.floor(st.mtimeMs)}.v8`);
+    assert.ok(fs.existsSync(file), 'cache file');
+    assert.equal(fs.readFileSync(file)[0], 1, 'written after a run that linted');
+  });
+});
+
 describe('init', () => {
   test('writes a working starter config and data file, refuses to overwrite', () => {
     const dir = tempDir();
