@@ -10,6 +10,18 @@ import structureNumberingStyle from './structure-numbering-style';
 import structureHeadingCase from './structure-heading-case';
 import formatArtifact from './format-artifact';
 import formatQuotes from './format-quotes';
+import arithmeticPartsTotal from './arithmetic-parts-total';
+import arithmeticSharesTotal from './arithmetic-shares-total';
+import arithmeticShareOfTotal from './arithmetic-share-of-total';
+import arithmeticGrowthMultiplier from './arithmetic-growth-multiplier';
+import countEnumeration from './count-enumeration';
+import citationConflictingDate from './citation-conflicting-date';
+import citationInvalidDate from './citation-invalid-date';
+import citationMalformedNumber from './citation-malformed-number';
+import citationUnknownDocument from './citation-unknown-document';
+import termsVariant from './terms-variant';
+import unitsPercentagePoints from './units-percentage-points';
+import unitsRateUnitChanged from './units-rate-unit-changed';
 
 export const allRules: Rule[] = [
   figuresCanonicalMismatch,
@@ -22,6 +34,18 @@ export const allRules: Rule[] = [
   structureHeadingCase,
   formatArtifact,
   formatQuotes,
+  arithmeticPartsTotal,
+  arithmeticSharesTotal,
+  arithmeticShareOfTotal,
+  arithmeticGrowthMultiplier,
+  countEnumeration,
+  citationConflictingDate,
+  citationInvalidDate,
+  citationMalformedNumber,
+  citationUnknownDocument,
+  termsVariant,
+  unitsPercentagePoints,
+  unitsRateUnitChanged,
 ];
 
 const byId = new Map<string, Rule>();
