@@ -116,13 +116,22 @@ function lineOfLiteral(text: string, value: string): number {
   return line;
 }
 
-function readText(file: string): { text?: string; error?: string } {
+/** Why a file could not be read, in both languages. */
+function readError(e: unknown): Msg {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { vi: 'không tìm thấy', en: 'not found' };
+  if (code === 'EISDIR') return { vi: 'là một thư mục', en: 'is a folder' };
+  if (code === 'EACCES' || code === 'EPERM') return { vi: 'không có quyền đọc', en: 'permission denied' };
+  const m = code ?? (e as Error).message;
+  return { vi: m, en: m };
+}
+
+function readText(file: string): { text?: string; error?: Msg } {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder' : (code ?? (e as Error).message) };
+    return { error: readError(e) };
   }
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -233,7 +242,7 @@ export class ProjectLoader {
         this.issues.push({
           file: this.show(configPath),
           severity: 'error',
-          message: { vi: `không đọc được tệp cấu hình (${r.error})`, en: `cannot read the config file (${r.error})` },
+          message: { vi: `không đọc được tệp cấu hình (${r.error?.vi})`, en: `cannot read the config file (${r.error?.en})` },
         });
       } else {
         configText = r.text;
@@ -319,8 +328,8 @@ export class ProjectLoader {
         ...where(),
         severity: 'error',
         message: {
-          vi: `không đọc được tệp dữ liệu ${this.show(abs)} (${r.error === 'not found' ? 'không tìm thấy' : r.error})`,
-          en: `cannot read the data file ${this.show(abs)} (${r.error})`,
+          vi: `không đọc được tệp dữ liệu ${this.show(abs)} (${r.error?.vi})`,
+          en: `cannot read the data file ${this.show(abs)} (${r.error?.en})`,
         },
       });
       return null;
@@ -341,8 +350,8 @@ export class ProjectLoader {
         ...where(),
         severity: 'error',
         message: {
-          vi: `không đọc được danh mục văn bản ${this.show(abs)} (${r.error === 'not found' ? 'không tìm thấy' : r.error})`,
-          en: `cannot read the document registry ${this.show(abs)} (${r.error})`,
+          vi: `không đọc được danh mục văn bản ${this.show(abs)} (${r.error?.vi})`,
+          en: `cannot read the document registry ${this.show(abs)} (${r.error?.en})`,
         },
       });
       return null;
@@ -432,8 +441,8 @@ export class ProjectLoader {
           ...where(),
           severity: 'error',
           message: {
-            vi: `không đọc được tệp mẫu cấu trúc ${this.show(abs)} (${r.error === 'not found' ? 'không tìm thấy' : r.error})`,
-            en: `cannot read the template file ${this.show(abs)} (${r.error})`,
+            vi: `không đọc được tệp mẫu cấu trúc ${this.show(abs)} (${r.error?.vi})`,
+            en: `cannot read the template file ${this.show(abs)} (${r.error?.en})`,
           },
         });
       } else {
@@ -463,13 +472,13 @@ export class ProjectLoader {
     try {
       buf = fs.readFileSync(abs);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const why = readError(e);
       this.issues.push({
         ...where(),
         severity: 'error',
         message: {
-          vi: `không đọc được văn bản mẫu ${this.show(abs)} (${code === 'ENOENT' ? 'không tìm thấy' : code})`,
-          en: `cannot read the reference document ${this.show(abs)} (${code === 'ENOENT' ? 'not found' : code})`,
+          vi: `không đọc được văn bản mẫu ${this.show(abs)} (${why.vi})`,
+          en: `cannot read the reference document ${this.show(abs)} (${why.en})`,
         },
       });
       return null;
