@@ -62,8 +62,16 @@ export function matchSnapshot(name: string, actual: string): void {
   assert.equal(text, expected, `snapshot ${name} differs (UPDATE_SNAPSHOTS=1 regenerates it)`);
 }
 
+const made: string[] = [];
+process.on('exit', () => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed when the test process exits. */
 export function tempDir(prefix = 'draftlint-cli-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(d);
+  return d;
 }
 
 export function write(dir: string, rel: string, content: string | Buffer): string {
