@@ -60,9 +60,9 @@ const PROVINCE_WHOLE = ['toàn tỉnh', 'cả tỉnh', 'của tỉnh'].map((w) =
 const TARGET_WORDS = ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch'].map((w) => toneKey(w));
 /** "tăng 5,8% so với …": a change against a base (tone-keyed, like the text it is tested on) */
 const COMPARED_WITH = new RegExp('^\\W*' + toneKey('so') + '\\b');
-const CHIEM = new RegExp('^\\s*[,;]?\\s*' + toneKey('chiếm') + '(?![\\p{L}\\p{M}])', 'u');
+const CHIEM = new RegExp('^\\s*(?:[,;]\\s*)?' + toneKey('chiếm') + '(?![\\p{L}\\p{M}])', 'u');
 const BASE_BEFORE = new RegExp('(^|\\s)(' + ['so với', 'so', 'bằng', 'từ', 'trước'].map((w) => toneKey(w)).join('|') + ')\\s*$');
-const BASE_BEFORE_PERIOD = new RegExp('(^|\\s)(' + toneKey('so với') + '|so)\\s+(' + ['năm', 'giai đoạn', 'cùng kỳ'].map((w) => toneKey(w)).join('|') + ')?\\s*$');
+const BASE_BEFORE_PERIOD = new RegExp('(^|\\s)(' + toneKey('so với') + '|so)\\s+(?:(' + ['năm', 'giai đoạn', 'cùng kỳ'].map((w) => toneKey(w)).join('|') + ')\\s*)?$');
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';

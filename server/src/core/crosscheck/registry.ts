@@ -43,7 +43,9 @@ interface RawRecord {
 }
 
 function formatOf(uri: string, text: string): RegistryFormat {
-  const clean = uri.replace(/[?#].*$/, '').toLowerCase();
+  // cut at the first ? or # (`/[?#].*$/` backtracks quadratically on many '#')
+  const cut = uri.search(/[?#]/);
+  const clean = (cut >= 0 ? uri.slice(0, cut) : uri).toLowerCase();
   if (clean.endsWith('.json')) return 'json';
   if (clean.endsWith('.yaml') || clean.endsWith('.yml')) return 'yaml';
   if (clean.endsWith('.csv') || clean.endsWith('.tsv') || clean.endsWith('.txt')) return 'csv';

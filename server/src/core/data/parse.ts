@@ -53,7 +53,9 @@ export function lineColAt(lineStarts: number[], offset: number): { line: number;
 
 /** Format of a data file from its uri or path ('.csv', '.tsv', '.json', '.yaml', '.yml'), or null. */
 export function formatFromUri(uri: string): DataFormat | null {
-  const clean = uri.replace(/[?#].*$/, '');
+  // cut at the first ? or # (an indexOf-style search: `/[?#].*$/` backtracks quadratically on many '#')
+  const cut = uri.search(/[?#]/);
+  const clean = cut >= 0 ? uri.slice(0, cut) : uri;
   const dot = clean.lastIndexOf('.');
   const slash = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
   if (dot <= slash) return null;
