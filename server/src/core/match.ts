@@ -155,40 +155,56 @@ function endsWithWord(hay: string, word: string): boolean {
   return t.endsWith(word) && !isWordChar(t[t.length - word.length - 1]);
 }
 
-/** Mentions from the data and the vocabulary, overlaps resolved (longer wins; data wins ties). */
-function allMentions(text: string, data: IndicatorSet): (Mention & { fromData: boolean })[] {
-  const fromData = data.size ? data.findMentions(text).map((m) => ({ ...m, fromData: true })) : [];
-  const vocab = vocabulary()
-    .findMentions(text)
-    .filter((m) => genericOk(text, m))
-    .map((m) => ({ ...m, fromData: false }));
-  // a vocabulary indicator whose names are also a data indicator's is that data indicator
+interface Combined {
+  set: IndicatorSet;
+  /** ids of the combined set → the data indicator (absent: a vocabulary indicator) */
+  original: Map<string, Indicator>;
+}
+
+const combinedCache = new WeakMap<IndicatorSet, Combined>();
+
+/**
+ * One index over the data and the vocabulary (built once per data set): a vocabulary indicator whose names are
+ * also a data indicator's lends that data indicator its other names; the rest of the vocabulary stays as it is.
+ */
+function combined(data: IndicatorSet): Combined {
+  const hit = combinedCache.get(data);
+  if (hit) return hit;
+  const key = (a: string) => toneKey(a.normalize('NFC')).trim();
   const dataByKey = new Map<string, Indicator>();
-  if (data.size) {
-    for (const ind of data.all()) {
-      for (const a of [ind.name, ...ind.aliases]) dataByKey.set(toneKey(a.normalize('NFC')).trim(), ind);
-    }
-  }
-  const vocabResolved = vocab.map((m) => {
-    if (!dataByKey.size) return m;
-    for (const a of [m.indicator.name, ...m.indicator.aliases]) {
-      const hit = dataByKey.get(toneKey(a.normalize('NFC')).trim());
-      if (hit) return { ...m, indicator: hit, fromData: true };
-    }
-    return m;
-  });
-  const all = [...fromData, ...vocabResolved].sort(
-    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(b.fromData) - Number(a.fromData),
-  );
-  const out: typeof all = [];
-  for (const m of all) {
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) {
-      // overlap: keep the longer one
-      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+  for (const ind of data.all()) for (const a of [ind.name, ...ind.aliases]) dataByKey.set(key(a), ind);
+  const extra = new Map<string, string[]>();
+  const vocabOnly: Indicator[] = [];
+  for (const v of vocabularyIndicators()) {
+    const names = [v.name, ...v.aliases];
+    const target = names.map((a) => dataByKey.get(key(a))).find(Boolean);
+    if (!target) {
+      vocabOnly.push(v);
       continue;
     }
-    out.push(m);
+    const list = extra.get(target.id) ?? [];
+    for (const a of names) if (!dataByKey.has(key(a))) list.push(a);
+    extra.set(target.id, list);
+  }
+  const original = new Map<string, Indicator>();
+  const merged: Indicator[] = data.all().map((ind) => {
+    original.set(ind.id, ind);
+    const more = extra.get(ind.id);
+    return more?.length ? { ...ind, aliases: [...ind.aliases, ...more] } : ind;
+  });
+  const c = { set: IndicatorSet.from([...merged, ...vocabOnly]), original };
+  combinedCache.set(data, c);
+  return c;
+}
+
+/** Mentions of data and vocabulary indicators (longest alias wins), with the data's own indicator objects. */
+function allMentions(text: string, data: IndicatorSet): (Mention & { fromData: boolean })[] {
+  const { set, original } = data.size ? combined(data) : { set: vocabulary(), original: new Map<string, Indicator>() };
+  const out: (Mention & { fromData: boolean })[] = [];
+  for (const m of set.findMentions(text)) {
+    if (!genericOk(text, m)) continue;
+    const ind = original.get(m.indicator.id);
+    out.push(ind ? { ...m, indicator: ind, fromData: true } : { ...m, fromData: false });
   }
   return out;
 }

@@ -337,11 +337,48 @@ export function toneKeySyllable(syl: string): string {
   return key;
 }
 
-const WORD = /[\p{L}\p{M}]+/gu;
+const LETTER = /[\p{L}\p{M}]/u;
+/** 0 unknown, 1 not a letter, 2 a letter or mark (non-ASCII code units) */
+const letterTable = new Uint8Array(65536);
+
+function isLetterUnit(c: number, s: string, i: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let t = letterTable[c];
+  if (t === 0) {
+    t = c >= 0xd800 && c <= 0xdfff ? 1 : LETTER.test(s[i]) ? 2 : 1;
+    letterTable[c] = t;
+  }
+  return t === 2;
+}
 
 /** Tone-placement-insensitive, lower-cased key of an NFC string; same length as its input. */
 export function toneKey(s: string): string {
-  return s.replace(WORD, (w) => (/^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : toneKeySyllable(w)));
+  let out = '';
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (!isLetterUnit(c, s, i)) {
+      // copy a run of non-letters as it is
+      let j = i + 1;
+      while (j < n && !isLetterUnit(s.charCodeAt(j), s, j)) j++;
+      out += s.slice(i, j);
+      i = j;
+      continue;
+    }
+    let j = i;
+    let ascii = true;
+    while (j < n) {
+      const d = s.charCodeAt(j);
+      if (!isLetterUnit(d, s, j)) break;
+      if (d >= 0x80) ascii = false;
+      j++;
+    }
+    const w = s.slice(i, j);
+    out += ascii ? w.toLowerCase() : toneKeySyllable(w);
+    i = j;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------

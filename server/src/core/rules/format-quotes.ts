@@ -9,6 +9,8 @@ import { FenceTracker } from '../outline';
 
 const PAIRS: Record<string, string> = { '“': '”', '«': '»' };
 const CLOSERS: Record<string, string> = { '”': '“', '»': '«' };
+/** any quote this rule pairs (a line without one is skipped at native speed) */
+const QUOTE_CHARS = /[“”«»]/;
 
 function endsParagraph(line: string): boolean {
   const t = line.trimEnd();
@@ -52,7 +54,8 @@ const rule: Rule = {
         unmatchedOpeners();
         continue;
       }
-      for (let i = 0; i < line.length; i++) {
+      const first = line.search(QUOTE_CHARS);
+      for (let i = first < 0 ? line.length : first; i < line.length; i++) {
         const ch = line[i];
         if (PAIRS[ch]) {
           open.push({ ch, at: start + i });
