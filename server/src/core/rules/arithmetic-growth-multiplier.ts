@@ -1,8 +1,7 @@
 /**
  * arithmetic/growth-multiplier: an average growth rate against a multiplier over the same years.
  *
- *   "Năng suất lao động năm 2025 ước đạt 580 triệu đồng/người, gấp 1,87 lần năm 2020, tăng 13,4%/năm"
- *      → 5 years: 1,134^5 = 1,873 → "gấp 1,87 lần" holds.
+ *   "… năm 2025 … gấp 1,87 lần năm 2020, tăng 13,4%/năm"  → 5 years: 1,134^5 = 1,873 → "gấp 1,87 lần" holds.
  *
  * Both figures must stand in one clause (no parenthesis between them): "gấp M lần (so với) năm Y0" with a base
  * year, and one "tăng r%/năm". The end year is the last explicit period written before the multiplier in the

@@ -1,7 +1,7 @@
 /**
  * arithmetic/parts-total: parts against the total they break down.
  *
- *   "68,2 giường bệnh/1 vạn dân (gồm 65 giường công lập/1 vạn dân và 3,2 giường tư nhân/1 vạn dân)"
+ *   "68,2 giường bệnh/1 vạn dân (gồm 65 giường … và 3,2 giường …)"
  *      — "(gồm|bao gồm … và …)": the parts must add up to the total within the precision written;
  *   "1.914 ha, trong đó 1.561 ha … và 420 ha …"
  *      — ", trong đó … và …" names parts that need not cover the whole, so only parts that exceed the total are

@@ -2,8 +2,8 @@
  * arithmetic/share-of-total: "X, chiếm P% tổng <name>" against the total of <name> stated elsewhere in the
  * document (or in the canonical data): X / total must give P within the precision written.
  *
- *   "… tổng vốn thu hút FDI trong 5 năm đạt 4,75 tỷ USD, chiếm 45,9% tổng vốn thu hút toàn tỉnh"
- *   "Tổng vốn thu hút FDI giai đoạn 2021 - 2025 ước đạt 9,77 tỷ USD"    → 4,75 / 9,77 = 48,6% ≠ 45,9%
+ *   "… tổng vốn thu hút FDI … đạt 4,75 tỷ USD, chiếm 45,9% tổng vốn thu hút toàn tỉnh"
+ *   "Tổng vốn thu hút FDI … ước đạt 9,77 tỷ USD"    → 4,75 / 9,77 = 48,6% ≠ 45,9%
  *
  * The whole is found by name: "tổng <name>" (province-wide scope words such as "toàn tỉnh" dropped; any other
  * scope — "cả nước", "vùng", "của …" — means another whole and the rule stays silent), or "tổng <name> <q>"

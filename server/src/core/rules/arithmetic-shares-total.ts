@@ -1,7 +1,7 @@
 /**
  * arithmetic/shares-total: the shares of one whole must be able to add up to 100% within the precision written,
- * ranges included ("Cơ cấu kinh tế năm 2030: Công nghiệp - xây dựng 47-48%; Dịch vụ … 47-49%; Nông, lâm
- * nghiệp, thủy sản 3-4%" can reach 100; "50%; 40%; 5%" cannot). Strict on purpose: only after "cơ cấu … :"
+ * ranges included ("Cơ cấu kinh tế năm 2030: … 47-48%; … 47-49%; … 3-4%" can reach 100; "50%; 40%; 5%"
+ * cannot). Strict on purpose: only after "cơ cấu … :"
  * with three shares or more, each a "label N%" item, and nothing else numeric in the list.
  */
 import type { Rule } from '../rule';

@@ -1,7 +1,7 @@
 /**
  * units/percentage-points: a change in a rate or share given in "%" where percentage points are meant.
  *
- *   "tỷ lệ phòng học kiên cố đạt 95,8%, tăng 5,8% so với đầu nhiệm kỳ"  → "tăng 5,8 điểm phần trăm"
+ *   "tỷ lệ … đạt 95,8%, tăng 5,8% so với …"  → "tăng 5,8 điểm phần trăm"
  *   "tỷ lệ hộ nghèo giảm 1,2%"                                            → "giảm 1,2 điểm phần trăm"
  *
  * Only when the subject is a rate or share (tỷ lệ, tỷ trọng) and the change ("tăng/giảm N%") follows it directly:
