@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { lint } from '../../server/src/core/lint';
 import type { Rule } from '../../server/src/core/rule';
 import type { Finding } from '../../server/src/core/types';
@@ -26,7 +26,7 @@ import unitsRateUnitChanged from '../../server/src/core/rules/units-rate-unit-ch
 import { parseCitations } from '../../server/src/core/crosscheck/citation';
 import { applyFix } from '../helpers/rule-tester';
 
-const corpusPath = fileURLToPath(new URL('../../../shared/corpus/du-thao-bao-cao-chinh-tri-quang-ninh-2025.txt', import.meta.url));
+const corpusPath = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'du-thao-bao-cao-chinh-tri-quang-ninh-2025.txt');
 const exists = existsSync(corpusPath);
 const corpus = exists ? readFileSync(corpusPath, 'utf8') : '';
 
