@@ -1,0 +1,76 @@
+/** The invariants of ARCHITECTURE.md, checked on the sources. */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...sources(p));
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)) out.push(m[1]);
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) out.push(m[1]);
+  for (const m of text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]);
+  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]);
+  return out;
+}
+
+const NODE_BUILTINS = /^(node:|fs$|path$|os$|child_process$|worker_threads$|url$|util$|crypto$|process$|module$|v8$|readline$|stream$|events$)/;
+
+describe('architecture invariants', () => {
+  test('the core is pure: no vscode, no Node built-ins, no globals for fs or process', () => {
+    for (const f of sources(join(root, 'server/src/core'))) {
+      const rel = relative(root, f);
+      for (const i of imports(f)) {
+        assert.ok(!i.startsWith('vscode'), `${rel} imports ${i}`);
+        assert.ok(!NODE_BUILTINS.test(i), `${rel} imports ${i}`);
+        assert.ok(i.startsWith('.') || ['zod', 'zod/mini', 'yaml', 'csv-parse/sync'].includes(i), `${rel} imports ${i}`);
+      }
+      const text = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+      assert.ok(!/\bprocess\.(env|argv|exit|cwd|stdout|stderr)\b/.test(text), `${rel} uses process`);
+    }
+  });
+
+  test('only lsp/ knows LSP, only client/ knows the VS Code API', () => {
+    for (const f of [...sources(join(root, 'server/src/cli')), ...sources(join(root, 'server/src/core'))]) {
+      for (const i of imports(f)) assert.ok(!/^vscode/.test(i), `${relative(root, f)} imports ${i}`);
+    }
+    for (const f of sources(join(root, 'server/src/lsp'))) {
+      for (const i of imports(f)) assert.ok(i !== 'vscode' && !i.startsWith('vscode-languageclient'), `${relative(root, f)} imports ${i}`);
+    }
+  });
+
+  test('lsp/ and cli/ reach the core only through core/index.ts', () => {
+    for (const f of [...sources(join(root, 'server/src/cli')), ...sources(join(root, 'server/src/lsp'))]) {
+      for (const i of imports(f)) {
+        if (!i.includes('/core/')) continue;
+        assert.match(i, /\/core\/index$|\/core$/, `${relative(root, f)} imports ${i}`);
+      }
+    }
+  });
+
+  test('the client does not import the server or the core', () => {
+    for (const f of sources(join(root, 'client/src'))) {
+      for (const i of imports(f)) assert.ok(!i.includes('server/src'), `${relative(root, f)} imports ${i}`);
+    }
+  });
+
+  test('one rule per file, each registered once with a family id', () => {
+    const { allRules } = require(join(root, 'server/src/core/rules/index.ts'));
+    const ids = allRules.map((r: { id: string }) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    const families = ['structure', 'figures', 'arithmetic', 'count', 'citation', 'terms', 'units', 'format'];
+    for (const id of ids) assert.ok(families.includes(id.split('/')[0]) && /^[a-z]+\/[a-z]+(-[a-z]+)*$/.test(id), id);
+  });
+});
