@@ -18,12 +18,47 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
 /** Is the UTF-16 unit at j a combining mark? (fast path for the common Latin/Vietnamese range) */
 function isMark(c: number, s: string, j: number): boolean {
   if (c < 0x300) return false;
   if (c <= 0x36f) return true;
   if (c < 0x483) return false;
   return COMBINING.test(s[j]);
+}
+
+/** Hangul medial vowels and final consonants: not marks, but NFC composes them with the syllable before. */
+function isConjoiningJamo(c: number): boolean {
+  return (c >= 0x1161 && c <= 0x1175) || (c >= 0x11a8 && c <= 0x11c2);
+}
+
+/** Does the unit at j attach to the character before it under NFC? */
+function attaches(s: string, j: number): boolean {
+  const c = s.charCodeAt(j);
+  return isMark(c, s, j) || isConjoiningJamo(c);
+}
+
+/** 0 unknown, 1 unchanged by NFC on its own, 2 changed (singletons: U+212B Å, U+2126 Ω, U+212A K, U+F900…) */
+const nfcAlone = new Uint8Array(65536);
+
+/** Width (1 or 2) of the code point at j when NFC changes it even on its own; 0 otherwise. */
+function changedAlone(s: string, j: number): number {
+  const c = s.charCodeAt(j);
+  if (c < 0x340) return 0;
+  if (isHighSurrogate(c) && isLowSurrogate(s.charCodeAt(j + 1))) {
+    const cp = s.slice(j, j + 2);
+    return cp.normalize('NFC') !== cp ? 2 : 0;
+  }
+  let k = nfcAlone[c];
+  if (k === 0) {
+    const ch = s[j];
+    k = ch.normalize('NFC') !== ch ? 2 : 1;
+    nfcAlone[c] = k;
+  }
+  return k === 2 ? 1 : 0;
 }
 
 /** Offsets where a line break starts a new line: `\r\n`, `\n` or a lone `\r`. */
@@ -102,16 +137,26 @@ export class TextView {
         outLen += line.length;
         continue;
       }
-      // split the line into segments: a base character followed by its combining marks; text between such
-      // segments is copied as it is (only the marks change the length)
+      // split the line into segments: a base character followed by its combining marks, or a character NFC
+      // changes on its own (Å U+212B, Ω U+2126) with its marks; text between such segments is copied as it is
+      // (only the segments change the length)
       const segs: [number, number][] = [];
       for (let j = 0; j < line.length; j++) {
-        if (!isMark(line.charCodeAt(j), line, j)) continue;
-        let a = j - 1;
-        if (a > 0 && isLowSurrogate(line.charCodeAt(a))) a--;
-        if (a < 0) a = j;
-        let b = j + 1;
-        while (b < line.length && isMark(line.charCodeAt(b), line, b)) b++;
+        let a: number;
+        let b: number;
+        if (attaches(line, j)) {
+          a = j - 1;
+          // the base is a surrogate pair (not a lone low surrogate)
+          if (a > 0 && isLowSurrogate(line.charCodeAt(a)) && isHighSurrogate(line.charCodeAt(a - 1))) a--;
+          if (a < 0) a = j;
+          b = j + 1;
+        } else {
+          const w = changedAlone(line, j);
+          if (!w) continue;
+          a = j;
+          b = j + w;
+        }
+        while (b < line.length && attaches(line, b)) b++;
         if (segs.length && segs[segs.length - 1][1] > a) segs[segs.length - 1][1] = b;
         else segs.push([a, b]);
         j = b - 1;

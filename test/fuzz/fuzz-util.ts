@@ -1,0 +1,195 @@
+/**
+ * Shared pieces of the property tests: a runner with a time budget that prints how to replay a failure, and
+ * generators of realistic draft text (Vietnamese words in NFC and NFD, numbers written the Vietnamese way,
+ * units, outline markers, line breaks of every kind, surrogate pairs, stray marks).
+ *
+ * Runs are deterministic by default (a fixed seed per property, so CI never flakes); explore with
+ *   FUZZ_SEED=random FUZZ_SCALE=20 node scripts/run-tests.mjs fuzz
+ * and replay a reported failure with FUZZ_SEED=<seed> FUZZ_PATH=<path>. Every failure found this way is kept
+ * as a regression case in test/fuzz/regressions/.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+
+/** Multiplies run counts and time budgets (FUZZ_SCALE=10 for a deeper local run). */
+export const SCALE = Number(process.env.FUZZ_SCALE) > 0 ? Number(process.env.FUZZ_SCALE) : 1;
+
+function seedFor(name: string): number {
+  const env = process.env.FUZZ_SEED;
+  if (env === 'random') return (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
+  if (env && Number.isFinite(Number(env))) return Number(env) | 0;
+  // a fixed seed per property name
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return h | 0;
+}
+
+export interface FuzzOptions {
+  numRuns?: number;
+  /** time budget in ms (the run stops early, successfully, when it is spent) */
+  timeMs?: number;
+}
+
+/**
+ * A property test: `check` must not throw for any generated value. On failure the seed, the path and the
+ * shrunk counterexample are printed (and the test fails with them).
+ */
+export function fuzz<T>(name: string, arb: fc.Arbitrary<T>, check: (v: T) => void, opts: FuzzOptions = {}): void {
+  test(name, () => {
+    const seed = seedFor(name);
+    const numRuns = Math.max(1, Math.round((opts.numRuns ?? 200) * SCALE));
+    const out = fc.check(
+      fc.property(arb, (v) => {
+        check(v);
+      }),
+      {
+        seed,
+        numRuns,
+        interruptAfterTimeLimit: Math.round((opts.timeMs ?? 3000) * SCALE),
+        path: process.env.FUZZ_SEED && process.env.FUZZ_PATH ? process.env.FUZZ_PATH : undefined,
+      },
+    );
+    if (out.failed) {
+      const err = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
+      const msg =
+        `property "${name}" failed after ${out.numRuns} run(s)\n` +
+        `replay: FUZZ_SEED=${out.seed} FUZZ_PATH=${out.counterexamplePath ?? ''} node scripts/run-tests.mjs fuzz\n` +
+        `counterexample: ${JSON.stringify(out.counterexample)}\n${err}`;
+      console.error(msg);
+      assert.fail(msg);
+    }
+    assert.ok(out.numRuns > 0, `property "${name}" ran no case`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// building blocks
+
+export const oneOf = <T>(...xs: T[]) => fc.constantFrom(...xs);
+
+/** Vietnamese words of drafts (NFC). */
+export const WORDS = [
+  'tăng', 'trưởng', 'kinh', 'tế', 'tốc', 'độ', 'bình', 'quân', 'đầu', 'người', 'tỉnh', 'huyện', 'xã', 'thành', 'phố',
+  'năm', 'giai', 'đoạn', 'nhiệm', 'kỳ', 'ước', 'đạt', 'trên', 'dưới', 'khoảng', 'gần', 'hơn', 'so', 'với', 'chiếm',
+  'tổng', 'vốn', 'thu', 'ngân', 'sách', 'trong', 'đó', 'gấp', 'lần', 'mục', 'tiêu', 'chỉ', 'phấn', 'đấu', 'hoà', 'hòa',
+  'thuỷ', 'thủy', 'tỉ', 'tỷ', 'lệ', 'hộ', 'nghèo', 'đô', 'thị', 'hoá', 'hóa', 'Nghị', 'quyết', 'số', 'ngày', 'khâu',
+  'đột', 'phá', 'Một', 'là', 'Hai', 'Ba', 'các', 'và', 'của', 'được', 'GRDP', 'FDI', 'USD', 'COVID', 'Khu', 'cả',
+  'trở', 'lên', 'dự', 'kiến', 'tối', 'thiểu', 'không', 'quá', 'học', 'cùng', 'toàn', 'doanh', 'nghiệp', 'Quảng', 'Ninh',
+];
+
+/** Numbers as drafts write them. */
+export const NUMBERS = [
+  '0', '1', '3', '5', '03', '10', '12', '45', '100', '2020', '2025', '2030', '10,4', '3,5', '0,5', '11.000', '1.000.000',
+  '395.000', '45.799', '36.875', '1,7', '4.0', '2.1', '1.234,5', '99,99', '00', '007', '1.1.1', '19', '57', '2021',
+];
+
+export const UNITS = [
+  '%', '%/năm', ' %', ' USD', ' tỷ USD', ' tỷ đồng', ' nghìn tỷ đồng', ' ngàn tỷ', ' triệu đồng/người', ' lần', ' ha', 'Km',
+  ' km', ' triệu tấn', ' người', ' huyện', ' xã', ' chương trình', ' khâu đột phá', ' năm', ' giường bệnh/1 vạn dân', '',
+];
+
+export const PUNCT = [' ', ' ', ' ', ', ', '. ', '; ', ': ', ' - ', '-', '–', '/', '(', ')', '“', '”', '"', '…', '!', '?', ' (', ') '];
+
+export const BREAKS = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n'];
+
+/** Odd characters: surrogate pairs, lone surrogates, controls, marks on their own, zero-width, NBSP, BOM. */
+export const ODD = [
+  '😀', '𝐀', '\ud83d', '\ude00', '\u0000', '\u0007', '\u001b', '\u0301', '\u0323', '\u0300\u0301', '\u200b', '\u00a0',
+  '\ufeff', '\u2028', '\t', '\u0308', '\u20dd', 'ǅ', 'İ', 'ß', 'ﬁ', 'Å', '\u212b', '\u1100\u1161', '\uf900', '\u0344',
+];
+
+export const MARKERS = [
+  'Phần thứ nhất', 'Phần thứ hai', 'PHẦN THỨ BA', 'Phần I', 'I-', 'II-', 'III.', 'IV -', 'V.', 'I.', '1.', '2.', '1.1.',
+  '1.2.', '2.1.', '2.1.1.', '2.1.2.', '4.1', '(1)', '(2)', '(3)', '(10)', 'a)', 'b)', 'đ)', '#', '##', '###', '**1.',
+  '[bookmark: _Hlk1]1.', '[bookmark: _Hlk2] I-', '1.1.1.1.1.1.', '12.', '(01)', 'X-', 'L.', 'VI-',
+];
+
+export const TITLES = [
+  'KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT', 'Kinh tế', 'kinh tế tăng trưởng nhanh', 'Công tác xây dựng Đảng', 'PHƯƠNG HƯỚNG',
+  'Mục tiêu', 'Các chỉ tiêu chủ yếu', 'Hạn chế, yếu kém', 'Tăng trưởng kinh tế đạt 10,4%/năm. Nội dung tiếp',
+  'Phát triển đô thị: đạt chuẩn', 'Văn hoá', 'Văn hóa', 'TP. Hạ Long phát triển', 'V. I. Lê-nin', '',
+];
+
+/** A Vietnamese word, sometimes decomposed (NFD) or capitalised. */
+export const word = fc
+  .tuple(fc.constantFrom(...WORDS), fc.integer({ min: 0, max: 9 }))
+  .map(([w, k]) => (k === 0 ? w.normalize('NFD') : k === 1 ? w.toUpperCase() : k === 2 ? w[0].toUpperCase() + w.slice(1) : w));
+
+/** A figure as drafts write it: bound, number (maybe a range or a pair), unit. */
+export const figure = fc
+  .tuple(
+    fc.constantFrom('', '', 'trên ', 'khoảng ', 'ước đạt ', 'tăng ', 'giảm ', 'gấp ', 'không quá ', 'từ ', 'đạt '),
+    fc.constantFrom(...NUMBERS),
+    fc.constantFrom('', '', '', '-', ' - ', '/', '–'),
+    fc.constantFrom(...NUMBERS),
+    fc.constantFrom(...UNITS),
+    fc.constantFrom('', '', ' trở lên', ' năm 2025', ' so với năm 2020'),
+  )
+  .map(([b, n, sep, n2, u, tail]) => `${b}${n}${sep ? sep + n2 : ''}${u}${tail}`);
+
+export const period = fc.constantFrom(
+  'năm 2025', '2021 - 2025', '2021-2025', 'giai đoạn 2026-2030', 'nhiệm kỳ 2020 - 2025', '(2017 - 2023)', 'đến năm 2030',
+  'đến hết 2024', '5 năm', 'cả giai đoạn', 'năm học 2021 - 2022', 'từ năm 2020 đến năm 2025', 'hằng năm', '2030 - 2021',
+);
+
+/** A fragment of draft prose. */
+export const fragment: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: word },
+  { weight: 3, arbitrary: figure },
+  { weight: 2, arbitrary: period },
+  { weight: 4, arbitrary: fc.constantFrom(...PUNCT) },
+  { weight: 1, arbitrary: fc.constantFrom(...BREAKS) },
+  { weight: 1, arbitrary: fc.constantFrom(...ODD) },
+  { weight: 1, arbitrary: fc.constantFrom('[bookmark: _Hlk123]', '<!-- draftlint-disable-next-line -->', '<!-- draftlint-disable format/quotes -->', '<!-- draftlint-enable -->', '```', 'Nghị quyết số 17-NQ/TU ngày 30/10/2023', 'ngày 31/02/2024', '3 khâu đột phá: Một là, ') },
+);
+
+/** A line of prose. */
+export const prose = fc.array(fragment, { maxLength: 30 }).map((xs) => xs.join(''));
+
+/** A heading line (marker, title, maybe body on the same line). */
+export const heading = fc
+  .tuple(fc.constantFrom('', '', '', ' ', '**', '[bookmark: _Hlk9]'), fc.constantFrom(...MARKERS), fc.constantFrom(' ', ' ', '', '  '), fc.constantFrom(...TITLES), prose.map((p) => p.replace(/[\r\n]/g, ' ')))
+  .map(([pre, m, sp, t, body]) => `${pre}${m}${sp}${t}${body ? '. ' + body : ''}`);
+
+/** A document: headings and prose lines joined by line breaks of one or several kinds. */
+export const draft = fc
+  .tuple(
+    fc.array(fc.oneof({ weight: 2, arbitrary: heading }, { weight: 3, arbitrary: prose }), { maxLength: 25 }),
+    fc.constantFrom('\n', '\r\n', 'mixed'),
+    fc.integer({ min: 0, max: 3 }),
+  )
+  .chain(([lines, eol, form]) =>
+    fc.array(fc.constantFrom(...BREAKS), { minLength: lines.length, maxLength: lines.length }).map((brs) => {
+      let s = lines.map((l, i) => l + (eol === 'mixed' ? brs[i] : eol)).join('');
+      if (form === 1) s = s.normalize('NFD');
+      if (form === 2) s = s.normalize('NFC');
+      return s;
+    }),
+  );
+
+/** Random text over a small alphabet that hits every scanner's edge cases (digits, separators, marks). */
+export const noisy = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('0', '1', '2', '9', '.', ',', '-', '/', ':', '%', ' ', '(', ')', '[', ']', '#', '*', '"', '“', '”', 'a', 'I', 'V', 'X', 'đ', 'Đ'),
+      fc.constantFrom(...ODD, ...BREAKS),
+      fragment,
+      fc.string({ maxLength: 3, unit: 'binary' }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((xs) => xs.join(''));
+
+// ---------------------------------------------------------------------------------------------------------
+// invariants shared by the properties and the regression replays
+
+/** Offsets of a UTF-16 string where a range may start or end: not inside a surrogate pair or a CRLF. */
+export function splitsPair(s: string, at: number): string | null {
+  if (at <= 0 || at >= s.length) return null;
+  const a = s.charCodeAt(at - 1);
+  const b = s.charCodeAt(at);
+  if (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff) return 'splits a surrogate pair';
+  if (a === 13 && b === 10) return 'splits a CRLF';
+  return null;
+}
