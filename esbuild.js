@@ -9,6 +9,7 @@ const production = process.argv.includes('--production');
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/worker.ts'], outfile: 'dist/lint-worker.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/cli/app.ts'], outfile: 'dist/cli-app.js' },
 ];

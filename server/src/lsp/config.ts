@@ -105,6 +105,17 @@ export interface Env {
   generation: number;
   /** the parsed indicator lists it was built from (to tell a real change from a touch) */
   sources: Indicator[][];
+  /**
+   * The texts `data` was parsed from, in order (a broken file contributes its last good text): what a lint
+   * worker parses once per generation to hold its own copy of the data.
+   */
+  dataSources: DataSource[];
+}
+
+/** A data file's text as parsed into the indicators in use. */
+export interface DataSource {
+  uri: string;
+  text: string;
 }
 
 export interface FileHost {
@@ -127,8 +138,11 @@ interface ReadResult {
 interface DataState {
   stamp: string;
   indicators: Indicator[];
-  /** the indicators of the last parse without errors */
+  /** the text `indicators` were parsed from (undefined when they are empty for want of any) */
+  text?: string;
+  /** the indicators of the last parse without errors, and their text */
   lastGood?: Indicator[];
+  lastGoodText?: string;
   issues: DataIssue[];
 }
 
@@ -370,26 +384,44 @@ export class Projects {
     let error: string | undefined;
     if (r.text === undefined) {
       error = r.error;
-      state = { stamp: r.stamp, indicators: prev?.lastGood ?? [], lastGood: prev?.lastGood, issues: [] };
+      state = {
+        stamp: r.stamp,
+        indicators: prev?.lastGood ?? [],
+        text: prev?.lastGoodText,
+        lastGood: prev?.lastGood,
+        lastGoodText: prev?.lastGoodText,
+        issues: [],
+      };
       this.publish(p, [], '');
     } else {
       let parsed: { indicators: Indicator[]; issues: DataIssue[] };
+      let threw = false;
       try {
         parsed = parseIndicatorFile(r.text, pathToUri(p));
       } catch (e) {
         this.host.log(`parseIndicatorFile failed on ${p}: ${(e as Error).stack ?? e}`);
         parsed = { indicators: [], issues: [{ uri: pathToUri(p), line: 0, severity: 'error', message: { vi: String(e), en: String(e) } }] };
+        threw = true;
       }
       const broken = parsed.issues.some((i) => i.severity === 'error');
       if (broken) {
         state = {
           stamp: r.stamp,
           indicators: prev?.lastGood ?? parsed.indicators,
+          text: prev?.lastGood ? prev.lastGoodText : threw ? undefined : r.text,
           lastGood: prev?.lastGood,
+          lastGoodText: prev?.lastGoodText,
           issues: parsed.issues,
         };
       } else {
-        state = { stamp: r.stamp, indicators: parsed.indicators, lastGood: parsed.indicators, issues: parsed.issues };
+        state = {
+          stamp: r.stamp,
+          indicators: parsed.indicators,
+          text: r.text,
+          lastGood: parsed.indicators,
+          lastGoodText: r.text,
+          issues: parsed.issues,
+        };
       }
       this.publish(p, parsed.issues, r.text);
     }
@@ -506,6 +538,7 @@ export class Projects {
     const indicators: Indicator[] = [];
     const sources: Indicator[][] = [];
     const dataFiles: string[] = [];
+    const dataSources: DataSource[] = [];
     const seen = new Set<string>();
     for (const f of files) {
       if (seen.has(f.abs)) continue;
@@ -525,6 +558,7 @@ export class Projects {
         }
       }
       if (state.indicators.length) dataFiles.push(pathToUri(f.abs));
+      if (state.indicators.length && state.text !== undefined) dataSources.push({ uri: pathToUri(f.abs), text: state.text });
       indicators.push(...state.indicators);
       sources.push(state.indicators);
     }
@@ -571,6 +605,7 @@ export class Projects {
       deps,
       generation: ++this.generation,
       sources,
+      dataSources,
     };
   }
 }

@@ -10,7 +10,7 @@ import {
   type DiagnosticRelatedInformation,
   type Position,
   type Range,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver-types';
 import {
   localize,
   type DataIssue,

@@ -1,15 +1,34 @@
 /**
- * Linting open documents: debounced (a lint starts ~150 ms after the last edit, at once on open), cancellable
- * (a newer version supersedes an older run; the result of a stale version is dropped) and cached per document
- * version. Requests that need the analysis of the current version wait for it (`current`); nothing else waits.
+ * Linting open documents: at once on open and on the first edit after a pause (leading edge), debounced
+ * during bursts of edits (one lint ~150 ms after the last edit of the burst: trailing edge); run off the main
+ * thread (pool.ts); cancellable (a newer version supersedes an older run; the result of a stale version is
+ * dropped) and cached per document version. Requests that need the analysis of the current version wait for
+ * it (`current`); nothing else waits.
  */
 import type { CancellationToken, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, summarizeCitations, type CitationSummary, type LintResult } from '../core/index';
+import type { CitationSummary } from '../core/index';
 import type { Env, Settings } from './config';
-import { findingToDiagnostic } from './convert';
+import type { LintData, LintJob } from './lintjob';
 
 export const CHANGE_DELAY_MS = 150;
+
+/** The job of a document under an environment. */
+export function jobFor(env: Env, uri: string, version: number | null, text: string, mode: LintJob['mode']): LintJob {
+  return {
+    uri,
+    version,
+    text,
+    gen: env.generation,
+    template: env.template,
+    templates: env.templates,
+    rules: env.rules,
+    options: env.options,
+    cheapOnlyAbove: env.cheapOnlyAbove,
+    language: env.language,
+    mode,
+  };
+}
 
 /** The analysis of one version of an open document. */
 export interface Analysis {
@@ -18,7 +37,7 @@ export interface Analysis {
   /** false when the document is not linted (gate, binary, too large): then everything below is empty */
   enabled: boolean;
   reason?: 'disabled' | 'binary' | 'too-large' | 'not-a-draft';
-  result: LintResult | null;
+  result: LintData | null;
   env: Env | null;
   /** the document's own findings */
   base: Diagnostic[];
@@ -44,6 +63,10 @@ export interface LinterHost {
   prepare(doc: TextDocument): Promise<Prepared>;
   /** a new analysis is in the cache (fill `cross`, publish, update the workspace index) */
   linted(a: Analysis): void;
+  /** run a lint (pool.ts); null when a newer job of the same key replaced it */
+  lint(job: LintJob, env: Env, key: string): Promise<LintData | null>;
+  /** forget a queued lint of this key */
+  cancel(key: string): void;
   log(message: string): void;
 }
 
@@ -78,10 +101,38 @@ export class DocLinter {
   private readonly runs = new Map<string, number>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly dirty = new Set<string>();
+  /** when each document last changed (ms), to tell a first edit from a burst */
+  private readonly lastChange = new Map<string, number>();
+  private readonly openedVersion = new Map<string, number>();
   /** lint runs completed (for tests and logs) */
   lintCount = 0;
 
-  constructor(private readonly host: LinterHost) {}
+  constructor(
+    private readonly host: LinterHost,
+    private readonly changeDelay = CHANGE_DELAY_MS,
+  ) {}
+
+  /** A document was opened: lint it at once. */
+  opened(uri: string, version: number): void {
+    this.openedVersion.set(uri, version);
+    this.lastChange.delete(uri);
+    this.schedule(uri, 0);
+  }
+
+  /**
+   * The document changed. The first edit after a pause is linted at once (leading edge); edits that follow
+   * within `changeDelay` are a burst: one lint `changeDelay` after its last edit (trailing edge).
+   */
+  changed(uri: string, version: number): void {
+    // TextDocuments reports the content of an opened document as a change too: opened() scheduled it
+    if (this.openedVersion.get(uri) === version) return;
+    this.openedVersion.delete(uri);
+    const now = Date.now();
+    const last = this.lastChange.get(uri);
+    this.lastChange.set(uri, now);
+    const burst = this.timers.has(uri) || (last !== undefined && now - last < this.changeDelay);
+    this.schedule(uri, burst ? this.changeDelay : 0);
+  }
 
   /** The cached analysis of a document, whatever its version. */
   get(uri: string): Analysis | undefined {
@@ -119,6 +170,9 @@ export class DocLinter {
     this.runs.set(uri, (this.runs.get(uri) ?? 0) + 1);
     this.entries.delete(uri);
     this.dirty.delete(uri);
+    this.lastChange.delete(uri);
+    this.openedVersion.delete(uri);
+    this.host.cancel(uri);
     const ws = this.waiters.get(uri);
     this.waiters.delete(uri);
     for (const w of ws ?? []) w.resolve(undefined);
@@ -219,24 +273,11 @@ export class DocLinter {
       this.store({ ...base, enabled: false, reason: 'too-large', result: null, base: [], summaries: [] });
       return;
     }
-    // let pending requests and edits in before the (synchronous) lint
-    await yieldToEventLoop();
-    if (this.superseded(uri, my, version)) return;
     const env = prep.env;
-    const result = lint(text, {
-      uri,
-      data: env.data,
-      template: env.template,
-      templates: env.templates,
-      rules: env.rules,
-      options: env.options,
-      cheapOnlyAbove: env.cheapOnlyAbove,
-    });
+    const data = await this.host.lint(jobFor(env, uri, version, text, 'open'), env, uri);
+    if (!data || this.superseded(uri, my, version)) return;
     this.lintCount++;
-    const diagnostics = result.findings.map((f) => findingToDiagnostic(doc, uri, f, env.language, version));
-    const summaries = summarizeCitations(result, uri);
-    if (this.superseded(uri, my, version)) return;
-    this.store({ ...base, enabled: true, result, base: diagnostics, summaries });
+    this.store({ ...base, enabled: true, result: data, base: data.diagnostics, summaries: data.summaries });
   }
 
   private store(a: Analysis): void {

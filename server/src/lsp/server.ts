@@ -47,12 +47,13 @@ import {
 import { Projects, SettingsStore, type Env, type Settings } from './config';
 import { dataIssueToDiagnostic, findingToDiagnostic, splitLines } from './convert';
 import { DocLinter, CHANGE_DELAY_MS, allDiagnostics, type Analysis, type Prepared } from './linter';
+import { LintPool, PRIORITY_INDEX, PRIORITY_OPEN } from './pool';
 import { WorkspaceIndex, type IndexedFile } from './workspace';
 import { CONFIG_FILE, DATA_EXTENSIONS, isDraftPath, pathToUri, uriKey, uriToPath } from './paths';
 import { completeIndicators } from './features/completion';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
-import { documentSymbols, foldingRanges, workspaceSymbols } from './features/symbols';
+import { workspaceSymbols } from './features/symbols';
 import { definition, references } from './features/navigation';
 import { allFigures, figuresOf, indicatorInfos } from './features/custom';
 
@@ -66,8 +67,16 @@ export const CHECK_THIS_FILE_COMMAND = 'draftlint.checkThisFile';
 const DRAFT_LANGUAGES = new Set(['markdown', 'plaintext', 'text', 'txt']);
 
 export interface ServerOptions {
-  /** delay between an edit and the lint it triggers */
+  /** the debounce of bursts of edits (the first edit after a pause is linted at once) */
   changeDelay?: number;
+  /** the lint worker script (dist/lint-worker.js beside dist/server.js); null: lint on the main thread */
+  workerFile?: string | null;
+}
+
+/** The lint worker bundled beside this file, when it is there. */
+export function defaultWorkerFile(): string | null {
+  const p = path.join(__dirname, 'lint-worker.js');
+  return fs.existsSync(p) ? p : null;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -75,6 +84,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const changeDelay = options.changeDelay ?? CHANGE_DELAY_MS;
   const log = (m: string) => connection.console.error(m);
   const info = (m: string) => connection.console.log(m);
+  const pool = new LintPool({ workerFile: options.workerFile === undefined ? defaultWorkerFile() : options.workerFile, log });
+  pool.start();
 
   let caps: ClientCapabilities = {};
   let pullMode = false;
@@ -207,18 +218,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, 50);
   };
 
-  const linter = new DocLinter({
-    documents,
-    prepare,
-    linted: (a) => {
-      const p = uriToPath(a.uri);
-      if (a.env) language = a.env.language;
-      linter.setCross(a, crossOf(a));
-      publish(a);
-      if (p) index.setOpen(p, a);
+  const linter = new DocLinter(
+    {
+      documents,
+      prepare,
+      linted: (a) => {
+        const p = uriToPath(a.uri);
+        if (a.env) language = a.env.language;
+        linter.setCross(a, crossOf(a));
+        publish(a);
+        if (p) index.setOpen(p, a);
+      },
+      lint: (job, env, key) => pool.lint(job, env, PRIORITY_OPEN, `open:${key}`),
+      cancel: (key) => pool.cancel(`open:${key}`),
+      log,
     },
-    log,
-  });
+    changeDelay,
+  );
 
   // ---------------------------------------------------------------------------------------------------
   // workspace index
@@ -228,6 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settingsFor: (uri) => settingsStore.get(uri),
     folderOf,
     isOpen: (p) => openByPath(p) !== undefined,
+    lint: (job, env, key) => pool.lint(job, env, PRIORITY_INDEX, key),
     log,
     updated: (roots) => {
       let changed = false;
@@ -366,9 +383,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return result;
   });
 
+  connection.onShutdown(() => {
+    pool.dispose();
+  });
+
   connection.onInitialized(
     safeNotify('initialized', async () => {
       initialized = true;
+      info(pool.mode === 'workers' ? 'draftlint: linting in worker threads' : 'draftlint: linting on the main thread');
       if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [
@@ -412,7 +434,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidOpen(
     safeNotify('didOpen', (e) => {
-      linter.schedule(e.document.uri, 0);
+      linter.opened(e.document.uri, e.document.version);
       const p = uriToPath(e.document.uri);
       if (p && projects.dependencies().has(p)) dataChanged();
     }),
@@ -420,8 +442,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent(
     safeNotify('didChange', (e) => {
       const uri = e.document.uri;
-      // TextDocuments also fires this on open: the first lint runs at once
-      linter.schedule(uri, linter.get(uri) ? changeDelay : 0);
+      linter.changed(uri, e.document.version);
       const p = uriToPath(uri);
       if (p && projects.dependencies().has(p)) dataChanged(changeDelay);
     }),
@@ -547,14 +568,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentSymbol(
     safe('documentSymbol', () => [], async (params, token) => {
       const a = await analysisAt(params.textDocument.uri, token);
-      return a?.result ? documentSymbols(a.doc, a.result) : [];
+      return a?.result ? a.result.symbols : [];
     }),
   );
 
   connection.onFoldingRanges(
     safe('foldingRange', () => [], async (params, token) => {
       const a = await analysisAt(params.textDocument.uri, token);
-      return a?.result ? foldingRanges(a.doc, a.result) : [];
+      return a?.result ? a.result.folding : [];
     }),
   );
 

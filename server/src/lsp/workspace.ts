@@ -9,19 +9,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  crossDocumentInconsistencies,
-  lint,
-  summarizeCitations,
-  type CitationSummary,
-  type Language,
-  type LintResult,
-} from '../core/index';
+import { crossDocumentInconsistencies, type CitationSummary, type Language } from '../core/index';
 import type { FigureInfo } from '../../../client/src/protocol';
 import type { Env, Projects, Settings } from './config';
-import { figureToInfo, findingToDiagnostic, toRange, type Positioner } from './convert';
-import { isBinary, nextResultId, tooLarge, yieldToEventLoop, type Analysis } from './linter';
+import { findingToDiagnostic, type Positioner } from './convert';
+import { isBinary, jobFor, nextResultId, tooLarge, yieldToEventLoop, type Analysis } from './linter';
+import type { LintData, LintJob } from './lintjob';
 import { CONFIG_FILE, isDraftPath, pathToUri } from './paths';
 
 export interface CitationRef {
@@ -58,17 +51,16 @@ export interface IndexHost {
   log(message: string): void;
   /** index entries of these projects changed (after a batch) */
   updated(roots: Set<string>): void;
+  /** run a lint in the background (pool.ts); null when superseded */
+  lint(job: LintJob, env: Env, key: string): Promise<LintData | null>;
 }
 
 export const INDEX_LIMITS = { maxFiles: 5000, maxDepth: 24, batch: 20 };
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
-/** Citation locations of a lint result (for references). */
-export function citationRefs(doc: Positioner, result: LintResult): CitationRef[] {
-  return result.citations.map((c) => ({
-    indicatorId: c.indicator.id,
-    range: toRange(doc, result.view.toOriginal(c.figure.start), result.view.toOriginal(c.figure.end)),
-  }));
+/** Citation locations of a lint (for references). */
+export function citationRefs(data: LintData): CitationRef[] {
+  return data.citations.map((c) => ({ indicatorId: c.indicatorId, range: c.range }));
 }
 
 /** Positions of a document known only through its citation summaries. */
@@ -177,8 +169,8 @@ export class WorkspaceIndex {
       open: true,
       language: a.env.language,
       summaries: a.summaries,
-      refs: citationRefs(a.doc, a.result),
-      figures: a.result.figures.map((fr) => figureToInfo(a.doc, fr)),
+      refs: citationRefs(a.result),
+      figures: a.result.figureInfos,
       base: a.base,
       resultId: a.resultId,
       cross: [],
@@ -368,20 +360,12 @@ export class WorkspaceIndex {
       this.remove(p);
       return;
     }
-    await yieldToEventLoop();
     if (this.host.isOpen(p)) return;
     const uri = pathToUri(p);
-    const result = lint(text, {
-      uri,
-      data: env.data,
-      template: env.template,
-      templates: env.templates,
-      rules: env.rules,
-      options: env.options,
-      cheapOnlyAbove: env.cheapOnlyAbove,
-    });
+    const data = await this.host.lint(jobFor(env, uri, null, text, 'index'), env, `index:${p}`);
+    // opened meanwhile (the linter indexes it), or changed on disk again (queued anew)
+    if (!data || this.host.isOpen(p) || this.queued.has(p)) return;
     this.lintCount++;
-    const doc = TextDocument.create(uri, 'markdown', 0, text);
     this.files.set(p, {
       path: p,
       uri,
@@ -389,10 +373,10 @@ export class WorkspaceIndex {
       stamp,
       open: false,
       language: env.language,
-      summaries: summarizeCitations(result, uri),
-      refs: citationRefs(doc, result),
-      figures: result.figures.map((fr) => figureToInfo(doc, fr)),
-      base: result.findings.map((f) => findingToDiagnostic(doc, uri, f, env.language, null)),
+      summaries: data.summaries,
+      refs: citationRefs(data),
+      figures: data.figureInfos,
+      base: data.diagnostics,
       resultId: nextResultId(),
       cross: [],
       crossStamp: -1,

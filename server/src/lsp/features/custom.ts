@@ -1,13 +1,12 @@
 /** The custom requests of client/src/protocol.ts: figures report, status, indicators. */
 import type { FigureInfo, IndicatorInfo, StatusResult } from '../../../../client/src/protocol';
 import type { IndicatorSet } from '../../core/index';
-import { figureToInfo } from '../convert';
 import type { Analysis } from '../linter';
 import type { WorkspaceIndex } from '../workspace';
 import { valueText } from './completion';
 
 export function figuresOf(a: Analysis): FigureInfo[] {
-  return a.result ? a.result.figures.map((fr) => figureToInfo(a.doc, fr)) : [];
+  return a.result ? a.result.figureInfos : [];
 }
 
 /** Every file's figures: open documents from their analysis, the rest from the workspace index. */

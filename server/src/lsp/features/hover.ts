@@ -11,7 +11,7 @@ import { baseName } from '../paths';
 export function hover(a: Analysis, offset: number): Hover | null {
   if (!a.result) return null;
   const lang: Language = a.env?.language ?? 'vi';
-  const hit = hitAt(a.result, a.env, offset);
+  const hit = hitAt(a.result, a.env, offset, a.doc);
   if (!hit) return null;
   const range = toRange(a.doc, hit.start, hit.end);
   if (hit.kind === 'name') {

@@ -2,7 +2,7 @@
 import type { Location, Range } from 'vscode-languageserver/node';
 import type { Indicator } from '../../core/index';
 import type { Analysis } from '../linter';
-import { citationRefs, type WorkspaceIndex } from '../workspace';
+import type { WorkspaceIndex } from '../workspace';
 import { hitAt } from './lookup';
 
 /** Length of a line of a file (for a range covering the row), or 0 when unknown. */
@@ -16,7 +16,7 @@ function rowLocation(uri: string, line: number, lineLength: LineLength): Locatio
 /** The indicator at an offset (a figure's or a name's). */
 export function indicatorAt(a: Analysis, offset: number): { indicator?: Indicator; id?: string; dataUri?: string; dataLine?: number } {
   if (!a.result) return {};
-  const hit = hitAt(a.result, a.env, offset);
+  const hit = hitAt(a.result, a.env, offset, a.doc);
   if (!hit) return {};
   if (hit.kind === 'name') return { indicator: hit.indicator, id: hit.indicator.id };
   return {
@@ -68,7 +68,7 @@ export function references(
   for (const o of open) {
     if (!o.result) continue;
     openPaths.add(samePath(o.uri));
-    for (const r of citationRefs(o.doc, o.result)) if (r.indicatorId === id) add(o.uri, r.range);
+    for (const r of o.result.citations) if (r.indicatorId === id) add(o.uri, r.range);
   }
   for (const f of index.files.values()) {
     if (openPaths.has(samePath(f.uri))) continue;

@@ -5,7 +5,7 @@ import {
   type DocumentSymbol,
   type FoldingRange,
   type SymbolInformation,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Indicator, LintResult, OutlineNode } from '../../core/index';
 import type { Env } from '../config';

@@ -1,0 +1,275 @@
+/**
+ * Lints off the main thread: a small pool of worker_threads workers (worker.ts → dist/lint-worker.js) fed
+ * from one priority queue (open documents before workspace indexing). The data files' texts go to a worker
+ * once per data generation; the worker keeps the parsed IndicatorSet. A queued job is replaced by a newer one
+ * with the same key (its promise resolves to null: superseded); a job already running finishes and its caller
+ * drops the result when it is stale.
+ *
+ * When no worker can be started (no worker file, worker_threads unavailable, the worker dies at start-up) the
+ * same jobs run on the main thread, one per event-loop turn.
+ */
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import type { IndicatorSet } from '../core/index';
+import { runLintJob, type JobDataSource, type LintData, type LintJob } from './lintjob';
+import type { FromWorker, ToWorker } from './worker';
+
+/** What the pool needs of an environment (config.ts's Env has all of it). */
+export interface PoolEnv {
+  generation: number;
+  dataSources: JobDataSource[];
+  /** the main thread's copy of the data (used by the fallback) */
+  data: IndicatorSet;
+}
+
+export const PRIORITY_OPEN = 0;
+export const PRIORITY_INDEX = 1;
+
+export interface PoolOptions {
+  /** the worker script; null: no workers, lint on the main thread */
+  workerFile: string | null;
+  /** at most this many workers (the first starts at once, more when open documents wait) */
+  maxWorkers?: number;
+  /** data generations kept in the workers */
+  maxGenerations?: number;
+  log(message: string): void;
+}
+
+interface Task {
+  id: number;
+  key: string;
+  priority: number;
+  job: LintJob;
+  env: PoolEnv;
+  resolve(d: LintData | null): void;
+  reject(e: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** data generations this worker holds */
+  has: Set<number>;
+  task: Task | null;
+  ready: boolean;
+  dead: boolean;
+}
+
+export function defaultMaxWorkers(): number {
+  const env = process.env.DRAFTLINT_WORKERS;
+  if (env !== undefined && env !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.floor(Number(env)));
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(2, cpus));
+}
+
+export class LintPool {
+  private readonly queue: Task[] = [];
+  private readonly slots: Slot[] = [];
+  /** data generations in use, least recently used first */
+  private readonly gens = new Map<number, PoolEnv>();
+  private readonly maxWorkers: number;
+  private readonly maxGenerations: number;
+  private inline: boolean;
+  private inlineBusy = false;
+  private nextId = 1;
+  private disposed = false;
+  /** workers that crashed (for logs and tests) */
+  crashes = 0;
+
+  constructor(private readonly opts: PoolOptions) {
+    this.maxWorkers = opts.maxWorkers ?? defaultMaxWorkers();
+    this.maxGenerations = opts.maxGenerations ?? 8;
+    this.inline = !opts.workerFile || this.maxWorkers < 1;
+  }
+
+  /** 'workers' or 'main-thread' (the fallback). */
+  get mode(): 'workers' | 'main-thread' {
+    return this.inline ? 'main-thread' : 'workers';
+  }
+
+  get workerCount(): number {
+    return this.slots.length;
+  }
+
+  /** Start the first worker now, so that it is loaded by the time the first document opens. */
+  start(): void {
+    if (!this.inline && this.slots.length === 0) this.spawn();
+  }
+
+  /**
+   * Lint a job. Resolves to null when a newer job with the same key replaced it before it started; rejects
+   * when the lint failed (or its worker died).
+   */
+  lint(job: LintJob, env: PoolEnv, priority: number, key: string): Promise<LintData | null> {
+    if (this.disposed) return Promise.resolve(null);
+    this.cancel(key);
+    return new Promise<LintData | null>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, key, priority, job, env, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Drop the queued job of a key (it resolves to null). A running one finishes; its caller ignores it. */
+  cancel(key: string): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i].key !== key) continue;
+      const [t] = this.queue.splice(i, 1);
+      t.resolve(null);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.queue.splice(0)) t.resolve(null);
+    for (const s of this.slots.splice(0)) {
+      s.dead = true;
+      void s.worker.terminate();
+    }
+  }
+
+  /** The next job: the oldest of the most urgent priority. */
+  private take(): Task | undefined {
+    let best = -1;
+    for (let i = 0; i < this.queue.length; i++) {
+      if (best < 0 || this.queue[i].priority < this.queue[best].priority) best = i;
+    }
+    return best < 0 ? undefined : this.queue.splice(best, 1)[0];
+  }
+
+  private urgentWaiting(): boolean {
+    return this.queue.some((t) => t.priority === PRIORITY_OPEN);
+  }
+
+  private dispatch(): void {
+    if (this.disposed) return;
+    if (this.inline) {
+      this.runInline();
+      return;
+    }
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => !s.task && !s.dead);
+      if (!slot) {
+        // one worker is enough for background indexing; an open document waiting gets another one
+        if (this.slots.length === 0 || (this.slots.length < this.maxWorkers && this.urgentWaiting())) slot = this.spawn();
+        if (!slot) {
+          if (this.inline) this.runInline();
+          return;
+        }
+      }
+      const task = this.take();
+      if (!task) return;
+      this.send(slot, task);
+    }
+  }
+
+  private spawn(): Slot | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.opts.workerFile as string);
+    } catch (e) {
+      this.fallBack(`cannot start a lint worker: ${(e as Error).message}`);
+      return undefined;
+    }
+    worker.unref();
+    const slot: Slot = { worker, has: new Set(), task: null, ready: false, dead: false };
+    worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
+    worker.on('error', (e) => this.onDeath(slot, `lint worker failed: ${e?.stack ?? e}`));
+    worker.on('exit', (code) => this.onDeath(slot, `lint worker exited (code ${code})`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private send(slot: Slot, task: Task): void {
+    slot.task = task;
+    const gen = task.job.gen;
+    this.useGeneration(task.env);
+    try {
+      if (!slot.has.has(gen)) {
+        slot.worker.postMessage({ type: 'data', gen, sources: task.env.dataSources } satisfies ToWorker);
+        slot.has.add(gen);
+      }
+      slot.worker.postMessage({ type: 'lint', id: task.id, job: task.job } satisfies ToWorker);
+    } catch (e) {
+      // e.g. a value that cannot be cloned: fail this job, keep the worker
+      slot.task = null;
+      task.reject(e as Error);
+      setImmediate(() => this.dispatch());
+    }
+  }
+
+  private useGeneration(env: PoolEnv): void {
+    const gen = env.generation;
+    this.gens.delete(gen);
+    this.gens.set(gen, env);
+    while (this.gens.size > this.maxGenerations) {
+      const oldest = this.gens.keys().next().value as number;
+      this.gens.delete(oldest);
+      for (const s of this.slots) {
+        if (!s.has.delete(oldest) || s.dead) continue;
+        s.worker.postMessage({ type: 'drop', gen: oldest } satisfies ToWorker);
+      }
+    }
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    if (m.type === 'ready') {
+      slot.ready = true;
+      return;
+    }
+    const task = slot.task;
+    if (!task || task.id !== m.id) return;
+    slot.task = null;
+    if (m.type === 'result') task.resolve(m.data);
+    else task.reject(new Error(m.message));
+    this.dispatch();
+  }
+
+  private onDeath(slot: Slot, why: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    if (this.disposed) return;
+    this.crashes++;
+    this.opts.log(`draftlint: ${why}`);
+    const task = slot.task;
+    slot.task = null;
+    void slot.worker.terminate().catch(() => undefined);
+    if (!slot.ready) {
+      // it never started: workers do not work here
+      this.fallBack('the lint worker did not start');
+      if (task) this.queue.unshift(task);
+    } else if (task) {
+      // the job that was running is not retried (it may be what killed the worker)
+      task.reject(new Error(why));
+    }
+    this.dispatch();
+  }
+
+  private fallBack(why: string): void {
+    if (this.inline) return;
+    this.inline = true;
+    this.opts.log(`draftlint: ${why}; linting on the main thread`);
+    for (const s of this.slots.splice(0)) {
+      s.dead = true;
+      if (s.task) this.queue.unshift(s.task);
+      void s.worker.terminate().catch(() => undefined);
+    }
+  }
+
+  private runInline(): void {
+    if (this.inlineBusy || !this.queue.length) return;
+    this.inlineBusy = true;
+    // let pending messages in first: the lint blocks the thread
+    setImmediate(() => {
+      const task = this.take();
+      try {
+        if (task) task.resolve(runLintJob(task.job, task.env.data));
+      } catch (e) {
+        task?.reject(e as Error);
+      } finally {
+        this.inlineBusy = false;
+        this.dispatch();
+      }
+    });
+  }
+}
