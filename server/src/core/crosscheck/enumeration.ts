@@ -483,27 +483,53 @@ function scanAt(s: string, cnt: CountAt): Enumeration | null {
   return { ...base, kind: 'prose', items: list.items, counted: list.items.length, strict: false };
 }
 
+/** number words by their first (lower-case ASCII) letter */
+const NUMBER_WORDS_BY_FIRST: (string[] | undefined)[] = [];
+for (const w of NUMBER_WORDS.keys()) (NUMBER_WORDS_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
+
+/** Does a number word followed by a space start at a (first letter in either case)? No allocation. */
+function numberWordAt(text: string, a: number, first: number): boolean {
+  const list = NUMBER_WORDS_BY_FIRST[first];
+  if (!list) return false;
+  const second = text.charCodeAt(a + 1);
+  for (let j = 0; j < list.length; j++) {
+    const w = list[j];
+    if (w.charCodeAt(1) !== second) continue;
+    let k = 2;
+    while (k < w.length && w.charCodeAt(k) === text.charCodeAt(a + k)) k++;
+    if (k === w.length && isSpaceCode(text.charCodeAt(a + k))) return true;
+  }
+  return false;
+}
+
 /** Every stated count followed by a clearly delimited list, in document order. */
 export function scanEnumerations(text: string): Enumeration[] {
-  const out: Enumeration[] = [];
   const n = text.length;
-  let i = 0;
-  while (i < n) {
+  const starts: number[] = [];
+  // one tight loop: digit runs, and words that start like a number word (checked in full by countAt)
+  let prevDigit = false;
+  let prevLetter = false;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!(isDigitCode(c) || isLetterish(c))) {
-      i++;
+    const digit = c >= 48 && c <= 57;
+    if (digit) {
+      if (!prevDigit) starts.push(i);
+      prevDigit = true;
+      prevLetter = false;
       continue;
     }
-    const cnt = countAt(text, i);
-    if (cnt) {
-      const e = scanAt(text, cnt);
-      if (e) out.push(e);
-    }
-    // skip to the end of this word or digit run
-    let j = i + 1;
-    if (isDigitCode(c)) while (j < n && isDigitCode(text.charCodeAt(j))) j++;
-    else while (j < n && isLetterish(text.charCodeAt(j))) j++;
-    i = j;
+    prevDigit = false;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+    if (letter && !prevLetter && c < 128 && numberWordAt(text, i, c | 32)) starts.push(i);
+    prevLetter = letter;
+  }
+  starts.sort((x, y) => x - y);
+  const out: Enumeration[] = [];
+  for (const a of starts) {
+    const cnt = countAt(text, a);
+    if (!cnt) continue;
+    const e = scanAt(text, cnt);
+    if (e) out.push(e);
   }
   return out;
 }

@@ -1,9 +1,9 @@
 /**
  * Variant spellings of one term within one document (terms/variant):
  *
- *  - tone placement: the same syllable with its tone mark on another vowel ("hoà"/"hòa", "thuỷ"/"thủy",
- *    "khoẻ"/"khỏe", "hoá"/"hóa") — grouped by `toneKeySyllable`, compared lower-cased (so a capital at a
- *    sentence start never counts);
+ *  - tone placement: the same syllable with its tone mark on the other vowel of oa, oe or uy — the clusters
+ *    where the old and new styles differ ("hoà"/"hòa", "thuỷ"/"thủy", "khoẻ"/"khỏe", "hoá"/"hóa") — grouped by
+ *    `toneKeySyllable`, compared lower-cased (so a capital at a sentence start never counts);
  *  - i/y after a consonant ("tỉ"/"tỷ", "kĩ"/"kỹ", "lí"/"lý") — only within one two-word term ("tỉ lệ"/"tỷ lệ"),
  *    since "liệt sĩ" and "chiến sỹ" are different terms that merely share a syllable;
  *  - the capitalisation of a fixed phrase in quotes (“Kỷ luật và Đồng tâm” / “Kỷ luật và đồng tâm”), the first
@@ -63,6 +63,11 @@ interface WordClass {
 
 const classCache = new Map<string, WordClass>();
 
+function hasPlacementCluster(lower: string): boolean {
+  for (let k = 1; k < lower.length; k++) if (placementCluster(lower.charCodeAt(k - 1), lower.charCodeAt(k))) return true;
+  return false;
+}
+
 function classify(lower: string): WordClass {
   const hit = classCache.get(lower);
   if (hit) return hit;
@@ -85,7 +90,7 @@ function classify(lower: string): WordClass {
     const onset = bases.slice(0, -1);
     if ((last === 'i' || last === 'y') && ONSETS.has(onset)) {
       out = { kind: 'iy', key: onset.normalize('NFC') + ('i' + tone).normalize('NFC') };
-    } else if (tone && vowels >= 2) {
+    } else if (tone && vowels >= 2 && hasPlacementCluster(lower)) {
       out = { kind: 'tone', key: toneKeySyllable(lower) };
     }
   }
@@ -127,14 +132,16 @@ const VOWEL_TABLE = new Uint8Array(65536);
   }
 })();
 const I_OR_Y = new Set('iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ');
-/** characters that can make a word a candidate: a vowel with a tone mark, or i/y */
-const TRIGGER = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (VOWEL_TABLE[c] === 2) TRIGGER[c] = 1;
 const IY_TABLE = new Uint8Array(65536);
-for (const ch of I_OR_Y) {
-  TRIGGER[ch.charCodeAt(0)] = 1;
-  IY_TABLE[ch.charCodeAt(0)] = 1;
-}
+for (const ch of I_OR_Y) IY_TABLE[ch.charCodeAt(0)] = 1;
+/** base vowel of a code unit (any tone, either case): 1 o, 2 a, 3 e, 4 u, 5 y (ô, ơ, ă, â, ê, ư excluded) */
+const BASE = new Uint8Array(65536);
+(function fillBases() {
+  const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+  ([['o', 1], ['a', 2], ['e', 3], ['u', 4], ['y', 5]] as const).forEach(([v, b]) => {
+    for (const ch of [v, v.toUpperCase()]) for (const t of tones) BASE[(ch + t).normalize('NFC').charCodeAt(0)] = b;
+  });
+})();
 
 // letters and combining marks; a local table (hot loop, no cross-module call)
 const WORD_TABLE = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
@@ -151,16 +158,32 @@ function isWordChar(c: number): boolean {
   return k === 1;
 }
 
-/** Could the word [a, b) be a tone-placement or i/y candidate? (cheap test on code units, no allocation) */
-function maybeCandidate(text: string, a: number, b: number): boolean {
-  const len = b - a;
-  if (len < 2 || len > 8) return false;
-  if (len <= 5 && IY_TABLE[text.charCodeAt(b - 1)] === 1 && VOWEL_TABLE[text.charCodeAt(b - 2)] === 0) return true;
-  for (let k = a; k < b; k++) {
-    if (VOWEL_TABLE[text.charCodeAt(k)] !== 2) continue;
-    if ((k > a && VOWEL_TABLE[text.charCodeAt(k - 1)] !== 0) || (k + 1 < b && VOWEL_TABLE[text.charCodeAt(k + 1)] !== 0)) return true;
-  }
-  return false;
+/**
+ * One class per code unit for the hot loop: 0 unknown (filled lazily), 1 not a word character, 2 consonant or
+ * combining mark, 3 o, 4 a, 5 e, 6 u, 7 y, 8 i (any tone, either case), 9 another vowel (ă, â, ê, ô, ơ, ư).
+ */
+const CT = new Uint8Array(65536);
+const I_FAMILY = new Set('iíìỉĩịIÍÌỈĨỊ');
+function fillClass(c: number): number {
+  let k: number;
+  if (!WORD_CHAR_RE.test(String.fromCharCode(c))) k = 1;
+  else if (BASE[c]) k = BASE[c] + 2;
+  else if (I_FAMILY.has(String.fromCharCode(c))) k = 8;
+  else if (VOWEL_TABLE[c]) k = 9;
+  else k = 2;
+  CT[c] = k;
+  return k;
+}
+
+/**
+ * Tone placement varies by style only in the clusters oa, oe and uy (hòa/hoà, khỏe/khoẻ, thủy/thuỷ): a word is
+ * a tone candidate when it holds one of them with a tone mark on either vowel.
+ */
+function placementCluster(prev: number, c: number): boolean {
+  const b = BASE[prev];
+  const d = BASE[c];
+  if (!((b === 1 && (d === 2 || d === 3)) || (b === 4 && d === 5))) return false;
+  return VOWEL_TABLE[prev] === 2 || VOWEL_TABLE[c] === 2;
 }
 
 /** The word ending at i (exclusive) and separated from the next by spaces only, on one line, or null. */
@@ -311,13 +334,17 @@ function quotedPhrases(text: string): Occurrence[] {
   return out;
 }
 
-/** Lower-cased letters except the first, with the case of each later letter: "Kỷ luật và Đồng tâm" → "…U…". */
+/** The case of each letter after the first: "Kỷ luật và Đồng tâm" → "lllllllUlll" (U upper, l lower). */
 function casePattern(s: string): string {
+  const lo = s.toLowerCase();
+  const up = s.toUpperCase();
+  if (lo.length !== s.length || up.length !== s.length) return s;
   let p = '';
   for (let k = 1; k < s.length; k++) {
-    const ch = s[k];
-    if (ch.toLowerCase() === ch.toUpperCase()) continue;
-    p += isUpper(ch) ? 'U' : 'l';
+    const l = lo.charCodeAt(k);
+    const u = up.charCodeAt(k);
+    if (l === u) continue;
+    p += s.charCodeAt(k) === u ? 'U' : 'l';
   }
   return p;
 }
@@ -348,26 +375,6 @@ function collapseSpaces(s: string): string {
     }
   }
   return out.trim();
-}
-
-function phraseKey(s: string): string {
-  // tone placement and case insensitive, same length
-  let out = '';
-  let k = 0;
-  while (k < s.length) {
-    if (!isWordChar(s.charCodeAt(k))) {
-      out += s[k];
-      k++;
-      continue;
-    }
-    let j = k + 1;
-    while (j < s.length && isWordChar(s.charCodeAt(j))) j++;
-    const w = s.slice(k, j).toLowerCase();
-    const key = classify(w).kind === 'tone' ? classify(w).key : w;
-    out += key.length === w.length ? key : w;
-    k = j;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -414,8 +421,7 @@ export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[
   const hits: VariantHit[] = [];
   glossaryHits(text, gl, hits);
 
-  // 1. one scan: every candidate word as written → its offsets. The scan jumps from one trigger character
-  // (a vowel with a tone mark, or i/y) to the next; words are found around it and looked up by a numeric hash.
+  // 1. every candidate word as written → its offsets
   interface Slot {
     written: string;
     lower: string;
@@ -424,25 +430,14 @@ export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[
   }
   const slots = new Map<number, Slot[]>();
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (TRIGGER[text.charCodeAt(i)] === 0) {
-      i++;
-      continue;
-    }
-    let a = i;
-    while (a > 0 && isWordChar(text.charCodeAt(a - 1))) a--;
-    let j = i + 1;
-    while (j < n && isWordChar(text.charCodeAt(j))) j++;
-    i = j;
-    if (!maybeCandidate(text, a, j) || isDigitCode(text.charCodeAt(a - 1)) || isDigitCode(text.charCodeAt(j))) continue;
+  const visit = (a: number, i: number): void => {
     let h = 2166136261;
-    for (let k = a; k < j; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+    for (let k = a; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
     let bucket = slots.get(h);
     let slot: Slot | undefined;
     if (bucket) {
       for (const sl of bucket) {
-        if (sl.written.length !== j - a) continue;
+        if (sl.written.length !== i - a) continue;
         let same = true;
         for (let k = 0; k < sl.written.length; k++) {
           if (sl.written.charCodeAt(k) !== text.charCodeAt(a + k)) {
@@ -457,14 +452,50 @@ export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[
       }
     }
     if (!slot) {
-      const written = text.slice(a, j);
+      const written = text.slice(a, i);
       const lower = written.toLowerCase();
       slot = { written, lower, cls: classify(lower), starts: [] };
       if (bucket) bucket.push(slot);
       else slots.set(h, (bucket = [slot]));
     }
     if (slot.cls.kind) slot.starts.push(a);
+  };
+  // one forward pass over the class table: a word is a candidate when it holds oa/oe/uy with a tone mark, or
+  // is short and ends in i/y after a consonant; candidates are looked up by a numeric hash (no allocation for
+  // words already seen)
+  let wordStart = -1;
+  let trig = false;
+  let pk = 1; // class of the previous code unit of the word
+  let ppk = 1; // and of the one before it
+  let pc = 32;
+  const endWord = (i: number): void => {
+    const a = wordStart;
+    wordStart = -1;
+    const len = i - a;
+    if (len > 8) return;
+    if (!trig && !((pk === 7 || pk === 8) && ppk === 2 && len <= 5)) return;
+    if (isDigitCode(text.charCodeAt(a - 1)) || isDigitCode(text.charCodeAt(i))) return;
+    visit(a, i);
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = CT[c] || fillClass(c);
+    if (k === 1) {
+      if (wordStart >= 0) endWord(i);
+      continue;
+    }
+    if (wordStart < 0) {
+      wordStart = i;
+      trig = false;
+      pk = 1;
+    } else if (!trig && ((pk === 3 && (k === 4 || k === 5)) || (pk === 6 && k === 7)) && (VOWEL_TABLE[pc] === 2 || VOWEL_TABLE[c] === 2)) {
+      trig = true;
+    }
+    ppk = pk;
+    pk = k;
+    pc = c;
   }
+  if (wordStart >= 0) endWord(n);
   const allSlots: Slot[] = [];
   for (const b of slots.values()) for (const sl of b) allSlots.push(sl);
 
@@ -515,17 +546,24 @@ export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[
   // an i/y group where one of the forms is the glossary's or the majority in one term is enough
   for (const g of iy.values()) hitsOfGroup(g, gl, hits, syllableRep);
 
-  // quoted fixed phrases that differ only in the case of a later letter
-  const phrases = new Map<string, Group>();
+  // quoted fixed phrases that differ only in the case of a later letter (tone variants inside them are reported
+  // word by word above): grouped by their lower-cased text, case patterns only for repeated phrases
+  const byLower = new Map<string, Occurrence[]>();
   for (const q of quotedPhrases(text)) {
-    const norm = collapseSpaces(q.text);
-    if (norm !== q.text) continue; // keep it simple: phrases written with single spaces only
-    const key = phraseKey(norm);
-    let g = phrases.get(key);
-    if (!g) phrases.set(key, (g = { kind: 'case', forms: new Map(), shown: new Map() }));
-    addForm(g, casePattern(norm), q, norm);
+    const key = q.text.toLowerCase();
+    const list = byLower.get(key);
+    if (list) list.push(q);
+    else byLower.set(key, [q]);
   }
-  for (const g of phrases.values()) hitsOfGroup(g, gl, hits, (o, pref) => applyCasePattern(o.text, pref));
+  for (const list of byLower.values()) {
+    if (list.length < 2) continue;
+    const g: Group = { kind: 'case', forms: new Map(), shown: new Map() };
+    for (const q of list) {
+      if (collapseSpaces(q.text) !== q.text) continue; // keep it simple: phrases written with single spaces only
+      addForm(g, casePattern(q.text), q, q.text);
+    }
+    hitsOfGroup(g, gl, hits, (o, pref) => applyCasePattern(o.text, pref));
+  }
 
   // one hit per location (glossary first, then the longest)
   hits.sort((a, b) => a.start - b.start || Number(b.kind === 'glossary') - Number(a.kind === 'glossary') || b.end - a.end);
