@@ -26,3 +26,7 @@ export { formatVnNumber, formatValue, parseVnNumber } from './numformat';
 export { formatPeriod, parsePeriod } from './periods';
 export { crossDocumentInconsistencies, summarizeCitations } from './rules/figures-inconsistent';
 export type { CitationSummary } from './rules/figures-inconsistent';
+export { citationAt, parseCitations, documentKey } from './crosscheck/citation';
+export type { DocCitation, CitedDate } from './crosscheck/citation';
+export { registryEntry } from './crosscheck/registry';
+export type { ParsedRegistry } from './crosscheck/registry';

@@ -286,3 +286,26 @@ export function parseDocumentRegistry(text: string, uri: string, format?: Regist
   issues.sort((a, b) => a.line - b.line);
   return { documents, issues };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Lookup (citation/unknown-document, hovers)
+
+/** What a registry entry needs to be looked up (RuleOptions.documents items). */
+export interface RegistryEntryLike {
+  number: string;
+  date?: string;
+  title?: string;
+}
+
+/** The entries by normalised number ("09-NQ/TU" and "9-NQ/TU" are one key). */
+export function registryIndex<T extends RegistryEntryLike>(documents: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const d of documents) if (d && typeof d.number === 'string' && d.number.trim()) map.set(documentKey(d.number), d);
+  return map;
+}
+
+/** The registry entry of a cited number (for hovers), or undefined. */
+export function registryEntry<T extends RegistryEntryLike>(documents: T[] | undefined, number: string): T | undefined {
+  if (!documents?.length) return undefined;
+  return registryIndex(documents).get(documentKey(number));
+}

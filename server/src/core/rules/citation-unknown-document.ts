@@ -3,26 +3,18 @@
  * draftlint.json names): a cited number the registry does not list (info), or a date that differs from the
  * registry's (warning, with a quick fix to the registry's date).
  */
-import type { Rule, RuleOptions } from '../rule';
+import type { Rule } from '../rule';
 import { msg } from '../messages';
-import { documentKey, formatDateLike, parseCitations, parseDateText, sameDate } from '../crosscheck/citation';
+import { formatDateLike, parseCitations, parseDateText, sameDate } from '../crosscheck/citation';
+import { registryIndex, type RegistryEntryLike } from '../crosscheck/registry';
 
-type Doc = NonNullable<RuleOptions['documents']>[number];
+let indexCache: { docs: RegistryEntryLike[]; map: Map<string, RegistryEntryLike> } | undefined;
 
-let indexCache: { docs: Doc[]; map: Map<string, Doc> } | undefined;
-
-function indexOf(docs: Doc[]): Map<string, Doc> {
+function indexOf(docs: RegistryEntryLike[]): Map<string, RegistryEntryLike> {
   if (indexCache && indexCache.docs === docs) return indexCache.map;
-  const map = new Map<string, Doc>();
-  for (const d of docs) if (d && typeof d.number === 'string' && d.number.trim()) map.set(documentKey(d.number), d);
+  const map = registryIndex(docs);
   indexCache = { docs, map };
   return map;
-}
-
-/** The registry entry of a document number (for hovers), or undefined. */
-export function registryEntry(documents: Doc[] | undefined, number: string): Doc | undefined {
-  if (!documents?.length) return undefined;
-  return indexOf(documents).get(documentKey(number));
 }
 
 const rule: Rule = {
