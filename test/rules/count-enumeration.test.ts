@@ -27,6 +27,11 @@ ruleTester(rule, {
     'Còn 2 chỉ tiêu chưa đạt là vốn đầu tư, tỷ lệ che phủ rừng và tỷ lệ lao động.',
     // a predicate, not a list
     'Hai huyện đầu tiên đạt chuẩn là Đầm Hà và Tiên Yên.',
+    // commas and semicolons both separate: unclear
+    'Thực hiện 3 nhiệm vụ: đào tạo, thu hút nhân lực; cải cách thủ tục hành chính.',
+    'Gồm 4 nhóm (nông nghiệp, lâm nghiệp; thủy sản).',
+    // a longer list after a colon, items with different first words
+    'Làm tốt 2 việc: phát triển kinh tế, văn hóa, xã hội và bảo đảm quốc phòng, an ninh.',
   ],
   invalid: [
     {
@@ -63,6 +68,11 @@ ruleTester(rule, {
       name: 'years that do not add up',
       text: 'Dẫn đầu chỉ số PCI 06 năm (2017 - 2020 và 2023).',
       errors: [{ message: 'add up to 5' }],
+    },
+    {
+      name: 'semicolon clauses fewer than the count',
+      text: 'Thực hiện ba nhiệm vụ: vừa phát triển kinh tế; vừa bảo đảm quốc phòng.',
+      errors: [{ column: 11, message: 'lists 2 items' }],
     },
     {
       name: 'a parenthesis shorter than the count',

@@ -430,7 +430,12 @@ function scanAt(s: string, cnt: CountAt): Enumeration | null {
     while (e < stop && !isSentenceEnd(s, e)) e++;
     const list = splitList(s, openAt, e);
     if (list.open || list.items.length < 2) return null;
-    if (list.semicolons) return { ...base, kind: 'semicolon', items: list.items, counted: list.items.length, strict: sharedFirstWord(s, list.items) || allQuoted(s, list.items) };
+    if (list.semicolons) {
+      const strict = sharedFirstWord(s, list.items) || allQuoted(s, list.items);
+      // "A, B; C": commas and semicolons both separate: the count of items is unclear
+      if (!strict && list.commas > 0) return null;
+      return { ...base, kind: 'semicolon', items: list.items, counted: list.items.length, strict };
+    }
     if (!list.finalAnd || list.commas < 1) return null;
     return { ...base, kind: 'prose', items: list.items, counted: list.items.length, strict: sharedFirstWord(s, list.items) || allQuoted(s, list.items) };
   }
@@ -461,6 +466,7 @@ function scanAt(s: string, cnt: CountAt): Enumeration | null {
     }
     if (list.items.length < 2) return null;
     const strict = sharedFirstWord(s, list.items) || allQuoted(s, list.items);
+    if (!strict && list.semicolons && list.commas > 0) return null;
     return { ...base, kind: 'paren', items: list.items, counted: list.items.length, strict };
   }
   if (opener === 'quote') {

@@ -14,7 +14,7 @@ import type { Rule } from '../rule';
 import type { Figure } from '../types';
 import { msg } from '../messages';
 import { unitsCompatible } from '../units';
-import { formatVnNumber } from '../numformat';
+import { formatVnNumber, minimalDecimals } from '../numformat';
 import { clauseEndOf, figureInterval, figuresIn, skipSpaces, wordAt, type Interval } from '../crosscheck/scan';
 
 interface Breakdown {
@@ -121,8 +121,16 @@ const rule: Rule = {
       if (!ok) continue;
       const contradicts = b.kind === 'gom' ? sum.hi < t.lo || sum.lo > t.hi : sum.lo > t.hi;
       if (!contradicts) continue;
-      const sumText = formatVnNumber(nominal, { decimals, style: total.style });
-      const args = { parts: parts.map((p) => num(text, p)).join(' + '), sum: sumText, total: num(text, total), unit: total.unitText };
+      // written in the total's unit as the draft writes it ("nghìn tỷ đồng"), parts with their own units when
+      // they are written in another one
+      const sameUnit = parts.every((p) => p.unit === total.unit && (p.factor ?? 1) === (total.factor ?? 1));
+      const sumWritten = nominal / (total.factor ?? 1);
+      const sumText = formatVnNumber(sumWritten, { decimals: sameUnit ? decimals : Math.min(3, minimalDecimals(sumWritten)), style: total.style });
+      const args = {
+        parts: sameUnit ? parts.map((p) => num(text, p)).join(' + ') : parts.map((p) => p.text).join(' + '),
+        sum: sameUnit ? sumText : `${sumText} ${total.unitText}`,
+        total: sameUnit ? num(text, total) : total.text,
+      };
       report({
         start: total.start,
         end: b.end,

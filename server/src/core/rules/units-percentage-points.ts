@@ -81,7 +81,7 @@ const rule: Rule = {
         message: msg(
           'Mức tăng/giảm của {subject} nên ghi “{number} điểm phần trăm”, không phải “{cited}”.',
           'A change in {subject} should read “{number} percentage points”, not “{cited}”.',
-          { subject: text.slice(subjectAt, subjectAt + RATE_WORDS.find((w) => lower!.startsWith(w, subjectAt))!.length), number, cited: f.text },
+          { subject: RATE_WORDS.find((w) => lower!.startsWith(w, subjectAt)) ?? 'tỷ lệ', number, cited: f.text },
         ),
         data: { cited: f.text, level: level?.text },
         related: level ? [{ start: level.start, end: level.end, message: msg('Mức của tỷ lệ', 'The rate’s level') }] : undefined,
