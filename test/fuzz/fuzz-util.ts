@@ -145,7 +145,9 @@ export const fragment: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A line of prose. */
-export const prose = fc.array(fragment, { maxLength: 30 }).map((xs) => xs.join(''));
+export const prose = fc
+  .array(fc.tuple(fragment, fc.constantFrom(' ', ' ', ' ', '', ', ')), { maxLength: 30, size: 'medium' })
+  .map((xs) => xs.map(([f, sep]) => f + sep).join(''));
 
 /** A heading line (marker, title, maybe body on the same line). */
 export const heading = fc
@@ -155,7 +157,7 @@ export const heading = fc
 /** A document: headings and prose lines joined by line breaks of one or several kinds. */
 export const draft = fc
   .tuple(
-    fc.array(fc.oneof({ weight: 2, arbitrary: heading }, { weight: 3, arbitrary: prose }), { maxLength: 25 }),
+    fc.array(fc.oneof({ weight: 2, arbitrary: heading }, { weight: 3, arbitrary: prose }), { maxLength: 25, size: 'medium' }),
     fc.constantFrom('\n', '\r\n', 'mixed'),
     fc.integer({ min: 0, max: 3 }),
   )
@@ -177,19 +179,82 @@ export const noisy = fc
       fragment,
       fc.string({ maxLength: 3, unit: 'binary' }),
     ),
-    { maxLength: 60 },
+    { maxLength: 60, size: 'medium' },
   )
   .map((xs) => xs.join(''));
 
 // ---------------------------------------------------------------------------------------------------------
 // invariants shared by the properties and the regression replays
 
-/** Offsets of a UTF-16 string where a range may start or end: not inside a surrogate pair or a CRLF. */
-export function splitsPair(s: string, at: number): string | null {
+/**
+ * Why offset `at` of a UTF-16 string is no place for a range to start or end (inside a surrogate pair, a CRLF,
+ * or between a character and its combining marks), or null when it is fine.
+ */
+export function cutsCharacter(s: string, at: number): string | null {
   if (at <= 0 || at >= s.length) return null;
   const a = s.charCodeAt(at - 1);
   const b = s.charCodeAt(at);
   if (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff) return 'splits a surrogate pair';
   if (a === 13 && b === 10) return 'splits a CRLF';
+  if (a !== 10 && a !== 13 && /\p{M}/u.test(s[at])) return 'separates a character from its combining mark';
   return null;
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+const PART = ['nhất', 'hai', 'ba', 'tư'];
+const LETTERS = 'abcdđeghik';
+
+/**
+ * A draft with a real outline: parts, roman sections, decimal sections up to four levels, (n) targets and a)
+ * items, numbered in sequence with occasional mistakes (gaps, repeats, skipped levels), prose in between, and a
+ * title line that selects the built-in template now and then.
+ */
+export const structuredDraft = fc
+  .tuple(
+    fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: -1, max: 8 }), fc.constantFrom(...TITLES), prose, fc.boolean()),
+      { maxLength: 40, size: 'medium' },
+    ),
+    fc.boolean(),
+    fc.constantFrom('\n', '\r\n'),
+    fc.constantFrom('none', 'nfd', 'some-nfd'),
+  )
+  .map(([items, titled, eol, form]) => {
+    const counters = [0, 0, 0, 0, 0, 0, 0];
+    const lines: string[] = [];
+    if (titled) lines.push('BÁO CÁO CHÍNH TRỊ', 'CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH', 'TẠI ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH, NHIỆM KỲ 2025 - 2030', '');
+    for (const [level, jitter, title, body, inline] of items) {
+      // jitter 0 mostly continues the sequence; other values make a mistake
+      const bump = jitter <= 4 ? 1 : jitter === 5 ? 2 : jitter === 6 ? 0 : jitter === 7 ? -1 : 1;
+      counters[level] = Math.max(1, counters[level] + bump);
+      for (let k = level + 1; k < counters.length; k++) counters[k] = 0;
+      const n = counters[level];
+      const dec = (depth: number) => counters.slice(2, 2 + depth).map((x) => Math.max(1, x)).join('.') + '.';
+      let marker: string;
+      switch (level) {
+        case 0:
+          marker = `Phần thứ ${PART[(n - 1) % PART.length]}`;
+          break;
+        case 1:
+          marker = `${ROMAN[(n - 1) % ROMAN.length]}-`;
+          break;
+        case 2:
+        case 3:
+        case 4:
+          marker = jitter === -1 ? dec(level - 1).slice(0, -1) : dec(level - 1);
+          break;
+        case 5:
+          marker = `(${n})`;
+          break;
+        default:
+          marker = `${LETTERS[(n - 1) % LETTERS.length]})`;
+      }
+      if (level === 0) lines.push(marker, title.toUpperCase() || 'KẾT QUẢ');
+      else lines.push(`${marker} ${title}${inline && body ? '. ' + body.replace(/[\r\n]+/g, ' ') : ''}`);
+      if (body && !inline) lines.push(body.replace(/[\r\n]+/g, ' '));
+    }
+    let s = lines.join(eol) + eol;
+    if (form === 'nfd') s = s.normalize('NFD');
+    if (form === 'some-nfd') s = s.split(eol).map((l, i) => (i % 3 === 1 ? l.normalize('NFD') : l)).join(eol);
+    return s;
+  });

@@ -4,6 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { TextView, computeLineStarts } from '../../server/src/core/text';
+import { extractFigures } from '../../server/src/core/figures';
+import { MAX_YEAR, MIN_YEAR, extractPeriods, formatPeriod, parsePeriod } from '../../server/src/core/periods';
+import { flattenOutline, parseOutline } from '../../server/src/core/outline';
+import { lint } from '../../server/src/core/lint';
+import { IndicatorSet } from '../../server/src/core/data/indicators';
+import { parseIndicatorFile } from '../../server/src/core/data/parse';
+import { cutsCharacter } from './fuzz-util';
 
 function isMark(s: string, i: number): boolean {
   return /\p{M}/u.test(s[i] ?? '');
@@ -67,9 +74,179 @@ export function checkTextView(original: string): void {
 }
 
 
+
+// ---------------------------------------------------------------------------------------------------------
+// figures and periods
+
+export function checkFigures(s: string): void {
+  const figs = extractFigures(s);
+  let prevStart = -1;
+  let prevEnd = 0;
+  for (const f of figs) {
+    const where = `figure ${JSON.stringify(f.text)} [${f.start}, ${f.end})`;
+    assert.ok(f.start >= 0 && f.end <= s.length, `${where} outside the text`);
+    assert.ok(f.start <= f.numStart && f.numStart < f.numEnd && f.numEnd <= f.end, `${where}: number [${f.numStart}, ${f.numEnd}) not inside`);
+    assert.equal(f.text, s.slice(f.start, f.end), `${where}: text is not the slice`);
+    assert.ok(/^[0-9]/.test(s.slice(f.numStart, f.numEnd)), `${where}: number part does not start with a digit`);
+    assert.ok(f.start >= prevStart, `${where}: not sorted by start`);
+    assert.ok(f.numStart >= prevEnd, `${where}: overlaps the figure before`);
+    assert.ok(Number.isFinite(f.lo) && Number.isFinite(f.hi) && f.lo <= f.hi, `${where}: lo ${f.lo} hi ${f.hi}`);
+    assert.ok(Number.isInteger(f.decimals) && f.decimals >= 0, `${where}: decimals ${f.decimals}`);
+    if (f.pair) assert.ok(Number.isFinite(f.pair.lo) && Number.isFinite(f.pair.hi), `${where}: pair`);
+    prevStart = f.start;
+    prevEnd = f.end;
+  }
+}
+
+export function checkPeriods(s: string): void {
+  const ps = extractPeriods(s);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    const where = `period ${JSON.stringify(p.text)} [${p.start}, ${p.end})`;
+    assert.ok(p.start >= 0 && p.start < p.end && p.end <= s.length, `${where} outside the text`);
+    assert.equal(p.text, s.slice(p.start, p.end), `${where}: text is not the slice`);
+    if (i > 0) assert.ok(ps[i - 1].start <= p.start, `${where}: not sorted`);
+    if (p.period) {
+      assert.ok(p.period.from >= MIN_YEAR && p.period.to <= MAX_YEAR && p.period.from <= p.period.to, `${where}: ${JSON.stringify(p.period)}`);
+    } else {
+      assert.ok(p.relative === 'term' || p.relative === 'annual', `${where}: neither a period nor relative`);
+    }
+  }
+  // parsePeriod and formatPeriod agree on what they accept
+  for (const p of ps) {
+    if (!p.period) continue;
+    assert.deepEqual(parsePeriod(formatPeriod(p.period)), p.period);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// outline
+
+export function checkOutline(original: string): void {
+  const view = new TextView(original);
+  const text = view.text;
+  const { roots, headings } = parseOutline(view);
+  assert.deepEqual(
+    flattenOutline(roots).map((h) => h.lineStart),
+    headings.map((h) => h.lineStart),
+    'headings are the tree in document order',
+  );
+  assert.equal(flattenOutline(roots).length, headings.length);
+  let prevLine = -1;
+  for (const h of headings) {
+    const where = `heading ${JSON.stringify(h.marker)} ${JSON.stringify(h.title)} on line ${h.line}`;
+    assert.ok(h.line > prevLine, `${where}: lines not increasing`);
+    prevLine = h.line;
+    assert.equal(view.nfcLineOf(h.lineStart), h.line, `${where}: line number`);
+    assert.equal(view.nfcLine(h.line).start, h.lineStart, `${where}: lineStart`);
+    assert.ok(h.lineStart <= h.markerStart && h.markerStart <= h.markerEnd, `${where}: marker [${h.markerStart}, ${h.markerEnd})`);
+    assert.ok(h.markerEnd <= h.titleStart || h.kind === 'markdown', `${where}: title starts inside the marker`);
+    assert.ok(h.titleStart <= h.titleEnd && h.titleEnd <= text.length, `${where}: title [${h.titleStart}, ${h.titleEnd})`);
+    assert.ok(h.lineEnd <= text.length && h.lineStart <= h.lineEnd, `${where}: line [${h.lineStart}, ${h.lineEnd})`);
+    assert.ok(h.sectionEnd >= h.lineStart && h.sectionEnd <= text.length, `${where}: sectionEnd ${h.sectionEnd}`);
+    const sameLine = !/[\r\n]/.test(text.slice(h.lineStart, h.titleEnd));
+    if (sameLine) assert.equal(h.title, text.slice(h.titleStart, h.titleEnd), `${where}: title is not the slice`);
+    assert.ok(!/[\r\n]/.test(h.title), `${where}: title has a line break`);
+    for (const c of h.children) {
+      assert.equal(c.depth, h.depth + 1, `${where}: child depth`);
+      assert.ok(c.lineStart > h.lineStart && c.sectionEnd <= h.sectionEnd, `${where}: child outside the section`);
+    }
+  }
+  for (const r of roots) assert.equal(r.depth, 0);
+}
+
+
+// ---------------------------------------------------------------------------------------------------------
+// lint, end to end
+
+export interface LintCase {
+  text: string;
+  /** indicator data as CSV (absent: no data) */
+  csv?: string;
+  /** the built-in template forced on (true), off (false) or automatic (absent) */
+  template?: boolean;
+  terms?: Record<string, string>;
+  cheapOnlyAbove?: number;
+}
+
+const dataCache = new Map<string, IndicatorSet>();
+function dataOf(csv: string | undefined): IndicatorSet | undefined {
+  if (csv === undefined) return undefined;
+  let d = dataCache.get(csv);
+  if (!d) {
+    d = IndicatorSet.from(parseIndicatorFile(csv, 'mem://data.csv').indicators);
+    if (dataCache.size > 50) dataCache.clear();
+    dataCache.set(csv, d);
+  }
+  return d;
+}
+
+function checkRange(s: string, start: number, end: number, where: string): void {
+  assert.ok(Number.isInteger(start) && Number.isInteger(end), `${where}: offsets ${start}, ${end} are not integers`);
+  assert.ok(start >= 0 && start <= end && end <= s.length, `${where}: [${start}, ${end}) outside [0, ${s.length}]`);
+}
+
+export function checkLint(c: LintCase): void {
+  const s = c.text;
+  const result = lint(s, {
+    uri: 'mem://draft.md',
+    data: dataOf(c.csv),
+    template: c.template === undefined ? undefined : c.template ? 'vn-provincial-political-report' : null,
+    options: c.terms ? { terms: c.terms } : {},
+    cheapOnlyAbove: c.cheapOnlyAbove,
+  });
+  let prev: { start: number; end: number; rule: string } | undefined;
+  for (const f of result.findings) {
+    const where = `${f.rule} [${f.start}, ${f.end}) ${JSON.stringify(s.slice(f.start, f.end).slice(0, 40))}`;
+    assert.ok(!/failed internally/.test(f.message.en), `${where}: ${f.message.en}`);
+    checkRange(s, f.start, f.end, where);
+    for (const at of [f.start, f.end]) {
+      const bad = cutsCharacter(s, at);
+      // a zero-width finding at a lone surrogate or a control character may sit anywhere; ranges may not cut pairs
+      assert.equal(bad, null, `${where}: ${bad} at ${at}`);
+    }
+    assert.ok(f.message.vi.length > 0 && f.message.en.length > 0, `${where}: empty message`);
+    assert.ok(['error', 'warning', 'info'].includes(f.severity), `${where}: severity ${f.severity}`);
+    if (prev) {
+      assert.ok(prev.start < f.start || (prev.start === f.start && prev.end <= f.end), `${where}: findings not sorted`);
+    }
+    prev = f;
+    for (const r of f.related ?? []) {
+      if (!r.uri) checkRange(s, r.start, r.end, `${where} related`);
+    }
+    for (const fx of f.fixes ?? []) {
+      const edits = [...fx.edits].sort((a, b) => a.start - b.start);
+      for (let k = 0; k < edits.length; k++) {
+        const e = edits[k];
+        checkRange(s, e.start, e.end, `${where} fix "${fx.title.en}"`);
+        assert.equal(cutsCharacter(s, e.start), null, `${where} fix edit start cuts a pair`);
+        assert.equal(cutsCharacter(s, e.end), null, `${where} fix edit end cuts a pair`);
+        if (k > 0) assert.ok(edits[k - 1].end <= e.start, `${where} fix "${fx.title.en}": edits overlap`);
+      }
+    }
+  }
+  for (const r of result.figures) {
+    checkRange(s, r.start, r.end, `figure ${JSON.stringify(r.text)}`);
+    // the range holds the figure as written (compared in NFC: the report's text is NFC), plus at most the stray
+    // marks glued to its last letter
+    const held = s.slice(r.start, r.end).normalize('NFC');
+    assert.ok(held.startsWith(r.text) && /^\p{M}*$/u.test(held.slice(r.text.length)), `figure ${JSON.stringify(r.text)}: range holds ${JSON.stringify(held)}`);
+    assert.equal(cutsCharacter(s, r.start), null, `figure ${JSON.stringify(r.text)} start`);
+    assert.equal(cutsCharacter(s, r.end), null, `figure ${JSON.stringify(r.text)} end`);
+  }
+  for (const h of result.headings) {
+    const o = result.view.toOriginal(h.markerStart);
+    checkRange(s, o, result.view.toOriginal(h.titleEnd), `heading ${h.marker}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 /** Invariant checks by target name, for the regression replays (inputs as stored in the JSON files). */
 export const CHECKS: Record<string, (input: unknown) => void> = {
   TextView: (input) => checkTextView(input as string),
+  extractFigures: (input) => checkFigures(input as string),
+  extractPeriods: (input) => checkPeriods(input as string),
+  parseOutline: (input) => checkOutline(input as string),
+  lint: (input) => checkLint(input as LintCase),
 };

@@ -169,8 +169,8 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
 }
 
 function toFinding(view: TextView, rule: Rule, r: Report, configured: Severity | undefined): Finding {
-  const start = view.toOriginal(r.start);
-  const end = Math.max(start, view.toOriginal(r.end));
+  // ranges never cut a character of the original (an NFD letter, a surrogate pair, a CRLF)
+  const { start, end } = view.rangeToOriginal(r.start, r.end);
   const f: Finding = {
     rule: rule.id,
     // a configured severity wins; otherwise the report's own (e.g. rounding = warning) or the rule default
@@ -182,11 +182,13 @@ function toFinding(view: TextView, rule: Rule, r: Report, configured: Severity |
   if (r.data) f.data = r.data;
   if (r.related?.length) {
     f.related = r.related.map((x) =>
-      x.uri ? { ...x } : { start: view.toOriginal(x.start), end: view.toOriginal(x.end), message: x.message },
+      x.uri ? { ...x } : { ...view.rangeToOriginal(x.start, x.end), message: x.message },
     );
   }
-  if (r.fixes?.length) {
-    f.fixes = r.fixes.map((fx) => ({
+  // a fix whose edit would cut a character cannot be applied cleanly: drop it rather than corrupt the text
+  const fixes = r.fixes?.filter((fx) => fx.edits.every((e) => !view.cutsCharacter(e.start) && !view.cutsCharacter(e.end)));
+  if (fixes?.length) {
+    f.fixes = fixes.map((fx) => ({
       title: fx.title,
       preferred: fx.preferred,
       edits: fx.edits.map((e) => ({ start: view.toOriginal(e.start), end: view.toOriginal(e.end), newText: e.newText })),

@@ -56,8 +56,7 @@ export function figureReports(view: TextView, figures: Figure[], citations: Cita
   for (const f of figures) {
     if (f.role !== 'quantity' && f.role !== 'multiplier' && f.role !== 'fraction') continue;
     const r: FigureReport = {
-      start: view.toOriginal(f.start),
-      end: view.toOriginal(f.end),
+      ...view.rangeToOriginal(f.start, f.end),
       text: f.text,
       cited: f.text,
       status: 'unmatched',

@@ -233,9 +233,32 @@ export class TextView {
     return Math.min(n, limit);
   }
 
-  /** Original [start, end) of an NFC range. */
+  /**
+   * True when NFC offset p cuts a character: before a combining mark that belongs to the character before it,
+   * inside a surrogate pair or between CR and LF. Offsets there have no exact original offset.
+   */
+  cutsCharacter(p: number): boolean {
+    const t = this.text;
+    if (p <= 0 || p >= t.length) return false;
+    const c = t.charCodeAt(p);
+    const b = t.charCodeAt(p - 1);
+    if (isMark(c, t, p) || isConjoiningJamo(c)) return b !== 10 && b !== 13;
+    if (isLowSurrogate(c)) return isHighSurrogate(b);
+    return b === 13 && c === 10;
+  }
+
+  /**
+   * Original [start, end) of an NFC range, widened (by a few units at most) so that it cuts no character: a
+   * range that ends between a letter and its stray combining marks takes the marks.
+   */
   rangeToOriginal(start: number, end: number): { start: number; end: number } {
-    return { start: this.toOriginal(start), end: this.toOriginal(end) };
+    const n = this.text.length;
+    let s = Math.max(0, Math.min(start, n));
+    let e = Math.max(s, Math.min(end, n));
+    for (let k = 0; k < 32 && this.cutsCharacter(s); k++) s--;
+    for (let k = 0; k < 32 && this.cutsCharacter(e); k++) e++;
+    const os = this.toOriginal(s);
+    return { start: os, end: Math.max(os, this.toOriginal(e)) };
   }
 
   /** Line starts of the original text. */
