@@ -5,7 +5,7 @@
  *
  * Everything is linear in the scanned window; no regex runs on user text. Pure: no Node built-ins.
  */
-import type { Bound, Figure } from '../types';
+import type { Bound, Figure, PeriodMention } from '../types';
 import { isDigitCode, isLetterCode, isSpaceCode } from '../units';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -233,5 +233,19 @@ export function figuresIn(figures: Figure[], from: number, to: number): Figure[]
   }
   const out: Figure[] = [];
   for (let i = lo; i < figures.length && figures[i].start < to; i++) out.push(figures[i]);
+  return out;
+}
+
+/** Period mentions (sorted by start) whose start lies in [from, to). Binary search + walk. */
+export function periodsIn(periods: PeriodMention[], from: number, to: number): PeriodMention[] {
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: PeriodMention[] = [];
+  for (let i = lo; i < periods.length && periods[i].start < to; i++) out.push(periods[i]);
   return out;
 }

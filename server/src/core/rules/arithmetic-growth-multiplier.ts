@@ -13,7 +13,7 @@ import type { Rule } from '../rule';
 import type { Figure } from '../types';
 import { msg } from '../messages';
 import { formatVnNumber } from '../numformat';
-import { clauseEndOf, clauseStartOf, figureInterval, figuresIn, wordAt, wordsBefore, skipSpaces } from '../crosscheck/scan';
+import { clauseEndOf, clauseStartOf, figureInterval, figuresIn, periodsIn, wordAt, wordsBefore, skipSpaces } from '../crosscheck/scan';
 import { isDigitCode } from '../units';
 
 /** "(so với) năm 2020" right after the multiplier: the base year, or 0. */
@@ -80,11 +80,7 @@ const rule: Rule = {
       if (hasParen(text, Math.min(r.end, m.end), Math.max(r.start, m.start))) continue;
       // end year: the last explicit period before the multiplier in the clause, else the section's
       let y1 = 0;
-      for (const p of ctx.periods) {
-        if (p.start < cs) continue;
-        if (p.start >= m.start) break;
-        if (p.period && !p.schoolYear) y1 = p.period.to;
-      }
+      for (const p of periodsIn(ctx.periods, cs, m.start)) if (p.period && !p.schoolYear) y1 = p.period.to;
       if (!y1) y1 = ctx.template?.periodAt(m.start)?.to ?? 0;
       const n = y1 - y0;
       if (n < 1 || n > 30) continue;

@@ -24,6 +24,7 @@ import {
   figuresIn,
   findPhrase,
   lowerOf,
+  periodsIn,
   sentenceStartOf,
   skipSpaces,
   wordsAfter,
@@ -91,9 +92,7 @@ function totalMentions(text: string, lower: string, name: string): number[] {
 
 function explicitPeriods(ctx: RuleContext, a: number, b: number): Period[] {
   const out: Period[] = [];
-  for (const p of ctx.periods) {
-    if (p.end <= a) continue;
-    if (p.start >= b) break;
+  for (const p of periodsIn(ctx.periods, a, b)) {
     if (!p.period || p.schoolYear) continue;
     const before = wordsBefore(ctx.view.text, p.start, 2).map((w) => w.lower);
     if (before[0] === 'so' || before[1] === 'so' || before[0] === 'với') continue; // "so với năm 2020"
@@ -130,6 +129,7 @@ const rule: Rule = {
   check(ctx, report) {
     const text = ctx.view.text;
     let lower: string | undefined;
+    const mentionCache = new Map<string, number[]>();
     for (const share of ctx.figures) {
       if (share.role !== 'quantity' || share.unit !== '%' || share.bound === 'approx' || share.change) continue;
       const before = wordsBefore(text, share.start, 1)[0];
@@ -158,7 +158,9 @@ const rule: Rule = {
       // the whole stated elsewhere in the document
       const totals: Total[] = [];
       for (const n of names) {
-        for (const at of totalMentions(text, lower, n)) {
+        let mentions = mentionCache.get(n);
+        if (!mentions) mentionCache.set(n, (mentions = totalMentions(text, lower, n)));
+        for (const at of mentions) {
           if (at >= cs && at < clauseEndOf(text, share.end)) continue; // the part's own clause
           if (inSubscopeSentence(text, lower, at)) continue;
           const end = Math.min(clauseEndOf(text, at), at + 240);
