@@ -17,6 +17,7 @@ import {
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const serverJs = path.join(repoRoot, 'dist', 'server.js');
+export const workerJs = path.join(repoRoot, 'dist', 'lint-worker.js');
 
 /** Build dist/server.js when it is missing or older than the sources under server/src. */
 export function ensureServerBuilt(): void {
@@ -29,7 +30,7 @@ export function ensureServerBuilt(): void {
     return m;
   };
   const stale = () => {
-    const built = fs.existsSync(serverJs) ? fs.statSync(serverJs).mtimeMs : 0;
+    const built = Math.min(...[serverJs, workerJs].map((p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0)));
     const src = Math.max(newest(path.join(repoRoot, 'server', 'src')), fs.statSync(path.join(repoRoot, 'client', 'src', 'protocol.ts')).mtimeMs);
     return built < src;
   };
@@ -83,6 +84,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** advertise workspace.didChangeWatchedFiles.dynamicRegistration */
   watchedFiles?: boolean;
+  /** environment variables for the server process (added to this process's; undefined removes one) */
+  env?: Record<string, string | undefined>;
 }
 
 export function fileUri(p: string): string {
@@ -108,7 +111,12 @@ export class LspClient {
   ) {}
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const [k, v] of Object.entries(opts.env ?? {})) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const conn = createMessageConnection(
       new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
       new StreamMessageWriter(child.stdin as NodeJS.WritableStream),

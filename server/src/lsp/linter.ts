@@ -109,8 +109,13 @@ export class DocLinter {
 
   constructor(
     private readonly host: LinterHost,
-    private readonly changeDelay = CHANGE_DELAY_MS,
+    private changeDelay = CHANGE_DELAY_MS,
   ) {}
+
+  /** The debounce of bursts of edits (ms). */
+  setChangeDelay(ms: number): void {
+    this.changeDelay = ms;
+  }
 
   /** A document was opened: lint it at once. */
   opened(uri: string, version: number): void {
@@ -250,6 +255,7 @@ export class DocLinter {
     const doc = this.host.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const t0 = performance.now();
     const prep = await this.host.prepare(doc);
     if (this.superseded(uri, my, version)) return;
     const base: Omit<Analysis, 'enabled' | 'reason' | 'result' | 'base' | 'summaries'> = {
@@ -274,10 +280,13 @@ export class DocLinter {
       return;
     }
     const env = prep.env;
+    const t1 = performance.now();
     const data = await this.host.lint(jobFor(env, uri, version, text, 'open'), env, uri);
+    const t2 = performance.now();
     if (!data || this.superseded(uri, my, version)) return;
     this.lintCount++;
     this.store({ ...base, enabled: true, result: data, base: data.diagnostics, summaries: data.summaries });
+    if (process.env.DRAFTLINT_TRACE) this.host.log(`TRACE ${uri} v${version} prep ${(t1 - t0).toFixed(1)} pool ${(t2 - t1).toFixed(1)} lint ${data.ms.toFixed(1)} store ${(performance.now() - t2).toFixed(1)}`);
   }
 
   private store(a: Analysis): void {

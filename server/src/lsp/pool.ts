@@ -164,7 +164,8 @@ export class LintPool {
   private spawn(): Slot | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.opts.workerFile as string);
+      const young = Number(process.env.DRAFTLINT_WORKER_YOUNG || 0);
+      worker = new Worker(this.opts.workerFile as string, young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {});
     } catch (e) {
       this.fallBack(`cannot start a lint worker: ${(e as Error).message}`);
       return undefined;

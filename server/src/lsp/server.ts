@@ -337,8 +337,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     caps = params.capabilities ?? {};
     pullMode = Boolean(caps.textDocument?.diagnostic);
-    const opts = (params.initializationOptions ?? {}) as { client?: unknown; gate?: unknown };
+    const opts = (params.initializationOptions ?? {}) as { client?: unknown; gate?: unknown; debounce?: unknown };
     clientGates = opts.client === 'vscode' || opts.gate === 'client';
+    // the debounce of bursts of edits, in ms (the first edit after a pause is linted at once anyway)
+    if (typeof opts.debounce === 'number' && Number.isFinite(opts.debounce) && opts.debounce >= 0) {
+      linter.setChangeDelay(Math.min(opts.debounce, 10_000));
+    }
     if (caps.workspace?.configuration) {
       const pushed = settingsStore.pushed();
       settingsStore = new SettingsStore(async (scopeUri) => {
