@@ -181,6 +181,8 @@ export class LintPool {
 
   private send(slot: Slot, task: Task): void {
     slot.task = task;
+    // a worker with a job keeps the process alive; an idle one does not
+    slot.worker.ref();
     const gen = task.job.gen;
     this.useGeneration(task.env);
     try {
@@ -192,6 +194,7 @@ export class LintPool {
     } catch (e) {
       // e.g. a value that cannot be cloned: fail this job, keep the worker
       slot.task = null;
+      slot.worker.unref();
       task.reject(e as Error);
       setImmediate(() => this.dispatch());
     }
@@ -219,6 +222,7 @@ export class LintPool {
     const task = slot.task;
     if (!task || task.id !== m.id) return;
     slot.task = null;
+    slot.worker.unref();
     if (m.type === 'result') task.resolve(m.data);
     else task.reject(new Error(m.message));
     this.dispatch();

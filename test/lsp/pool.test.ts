@@ -1,0 +1,174 @@
+/**
+ * The lint pool (server/src/lsp/pool.ts) in-process: the real worker gives the same result as a lint on the
+ * main thread; data is sent to a worker once per generation; queued jobs are replaced by newer ones of the same
+ * key and ordered by priority; a worker that dies mid-job fails that job only; a worker that cannot start
+ * sends every job to the main thread. Fake workers are small scripts written for the tests.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { IndicatorSet } from '../../server/src/core/index';
+import { LintPool, PRIORITY_INDEX, PRIORITY_OPEN, type PoolEnv } from '../../server/src/lsp/pool';
+import { indicatorSetOf, runLintJob, type LintData, type LintJob } from '../../server/src/lsp/lintjob';
+import { ensureServerBuilt, workerJs } from './lsp-client';
+
+const CSV = [
+  'id,name,aliases,unit,period,kind,value,bound,source',
+  'grdp_growth,Tốc độ tăng trưởng GRDP,tốc độ tăng trưởng kinh tế,%/năm,2021-2025,estimate,10.4,,Tổng hợp',
+  '',
+].join('\n');
+const TEXT = ['# Bản thử', '', 'I- KẾT QUẢ', '1. Kinh tế', 'Giai đoạn 2021 - 2025, tốc độ tăng trưởng kinh tế đạt 9,5%/năm.', '[bookmark: _Hlk123]Hết.', ''].join('\n');
+
+function env(gen: number, csv = CSV): PoolEnv {
+  const sources = [{ uri: 'file:///p/indicators.csv', text: csv }];
+  return { generation: gen, dataSources: sources, data: indicatorSetOf(sources) };
+}
+
+function job(uri: string, gen = 1, text = TEXT, mode: LintJob['mode'] = 'open'): LintJob {
+  return { uri, version: 1, text, gen, template: undefined, templates: {}, rules: {}, options: {}, cheapOnlyAbove: 400_000, language: 'vi', mode };
+}
+
+/**
+ * A fake worker: answers a lint after `delay` ms (busy-waiting, as a real lint blocks its thread) with what it
+ * saw: the job's uri, and how many data messages it got per generation. A lint of uri "crash" kills it.
+ */
+const FAKE = `
+const { parentPort } = require('worker_threads');
+const dataMsgs = {};
+parentPort.on('message', (m) => {
+  if (m.type === 'data') { dataMsgs[m.gen] = (dataMsgs[m.gen] || 0) + 1; return; }
+  if (m.type !== 'lint') return;
+  if (m.job.uri === 'crash') process.exit(3);
+  const until = Date.now() + (m.job.text === 'slow' ? 150 : 0);
+  while (Date.now() < until) {}
+  parentPort.postMessage({ type: 'result', id: m.id, data: { uri: m.job.uri, gen: m.job.gen, dataMsgs: { ...dataMsgs } } });
+});
+parentPort.postMessage({ type: 'ready' });
+`;
+const BROKEN = `throw new Error('this worker cannot start');`;
+
+let tmp: string;
+let fake: string;
+let broken: string;
+const logs: string[] = [];
+const log = (m: string) => logs.push(m);
+
+before(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'draftlint-pool-'));
+  fake = path.join(tmp, 'fake-worker.js');
+  broken = path.join(tmp, 'broken-worker.js');
+  fs.writeFileSync(fake, FAKE);
+  fs.writeFileSync(broken, BROKEN);
+});
+
+after(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+type Seen = { uri: string; gen: number; dataMsgs: Record<string, number> };
+const seen = (d: LintData | null) => d as unknown as Seen;
+
+describe('LintPool', () => {
+  test('the real worker returns what a lint on the main thread returns', async () => {
+    ensureServerBuilt();
+    const pool = new LintPool({ workerFile: workerJs, maxWorkers: 1, log });
+    try {
+      const e = env(1);
+      const d = await pool.lint(job('file:///p/a.md'), e, PRIORITY_OPEN, 'a');
+      assert.equal(pool.mode, 'workers');
+      assert.ok(d);
+      const { ms: _a, ...inWorker } = d;
+      const { ms: _b, ...onMain } = runLintJob(job('file:///p/a.md'), e.data);
+      assert.deepEqual(inWorker, onMain);
+      assert.ok(inWorker.diagnostics.some((x) => x.code === 'figures/canonical-mismatch'));
+      assert.ok(inWorker.symbols.length > 0);
+      assert.equal(inWorker.summaries.length, 1);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('data goes to a worker once per generation', async () => {
+    const pool = new LintPool({ workerFile: fake, maxWorkers: 1, log });
+    try {
+      const e1 = env(1);
+      const a = seen(await pool.lint(job('a', 1), e1, PRIORITY_OPEN, 'a'));
+      const b = seen(await pool.lint(job('b', 1), e1, PRIORITY_OPEN, 'b'));
+      assert.deepEqual(a.dataMsgs, { 1: 1 });
+      assert.deepEqual(b.dataMsgs, { 1: 1 });
+      const c = seen(await pool.lint(job('c', 2), env(2), PRIORITY_OPEN, 'c'));
+      assert.deepEqual(c.dataMsgs, { 1: 1, 2: 1 });
+      const d = seen(await pool.lint(job('d', 1), e1, PRIORITY_OPEN, 'd'));
+      assert.deepEqual(d.dataMsgs, { 1: 1, 2: 1 });
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('a queued job is replaced by a newer one of the same key; open documents go before indexing', async () => {
+    const pool = new LintPool({ workerFile: fake, maxWorkers: 1, log });
+    try {
+      const e = env(1);
+      const done: string[] = [];
+      const track = (p: Promise<LintData | null>, name: string) => p.then((d) => (done.push(d ? `${name}:${seen(d).uri}` : `${name}:superseded`), d));
+      const busy = track(pool.lint({ ...job('busy'), text: 'slow' }, e, PRIORITY_OPEN, 'busy'), 'busy');
+      const idx = track(pool.lint(job('index-1'), e, PRIORITY_INDEX, 'index-1'), 'index');
+      const v1 = track(pool.lint(job('doc-v1'), e, PRIORITY_OPEN, 'doc'), 'v1');
+      const v2 = track(pool.lint(job('doc-v2'), e, PRIORITY_OPEN, 'doc'), 'v2');
+      await Promise.all([busy, idx, v1, v2]);
+      assert.deepEqual(done, ['v1:superseded', 'busy:busy', 'v2:doc-v2', 'index:index-1']);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('a worker that dies fails its job only; the next job gets a new worker', async () => {
+    const pool = new LintPool({ workerFile: fake, maxWorkers: 1, log });
+    try {
+      const e = env(1);
+      await pool.lint(job('first'), e, PRIORITY_OPEN, 'first');
+      await assert.rejects(pool.lint(job('crash'), e, PRIORITY_OPEN, 'crash'), /exited/);
+      const after = seen(await pool.lint(job('after'), e, PRIORITY_OPEN, 'after'));
+      assert.equal(after.uri, 'after');
+      // the new worker got the data again
+      assert.deepEqual(after.dataMsgs, { 1: 1 });
+      assert.equal(pool.mode, 'workers');
+      assert.equal(pool.crashes, 1);
+      assert.ok(logs.some((l) => /lint worker exited/.test(l)));
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('without a working worker, jobs run on the main thread', async () => {
+    for (const workerFile of [broken, null, path.join(tmp, 'missing.js')]) {
+      const pool = new LintPool({ workerFile, maxWorkers: 2, log });
+      try {
+        const e = env(1);
+        const d = await pool.lint(job('file:///p/a.md'), e, PRIORITY_OPEN, 'a');
+        assert.equal(pool.mode, 'main-thread', String(workerFile));
+        assert.ok(d?.diagnostics.some((x) => x.code === 'figures/canonical-mismatch'));
+        // and keeps doing so
+        const d2 = await pool.lint(job('file:///p/b.md', 1, TEXT.replace('9,5', '10,4')), e, PRIORITY_OPEN, 'b');
+        assert.ok(d2 && !d2.diagnostics.some((x) => x.code === 'figures/canonical-mismatch'));
+      } finally {
+        pool.dispose();
+      }
+    }
+  });
+
+  test('an empty data set lints too (no data files)', async () => {
+    ensureServerBuilt();
+    const pool = new LintPool({ workerFile: workerJs, maxWorkers: 1, log });
+    try {
+      const e: PoolEnv = { generation: 7, dataSources: [], data: IndicatorSet.empty() };
+      const d = await pool.lint(job('file:///p/a.md', 7), e, PRIORITY_OPEN, 'a');
+      assert.ok(d?.diagnostics.some((x) => x.code === 'format/artifact'));
+      assert.ok(!d?.diagnostics.some((x) => x.code === 'figures/canonical-mismatch'));
+    } finally {
+      pool.dispose();
+    }
+  });
+});
