@@ -258,3 +258,34 @@ export const structuredDraft = fc
     if (form === 'some-nfd') s = s.split(eol).map((l, i) => (i % 3 === 1 ? l.normalize('NFD') : l)).join(eol);
     return s;
   });
+
+/**
+ * A text with random edits: characters inserted (quotes, separators, line breaks, a BOM, brackets), ranges
+ * deleted, lines duplicated or dropped, the end cut off. Valid files turned into the broken files users write.
+ */
+export function mutated(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const op = fc.tuple(
+    fc.constantFrom('insert', 'insert', 'delete', 'dupline', 'dropline', 'cut', 'replace'),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.constantFrom(',', '"', '""', '\n', '\r\n', '\r', ';', '\t', 'x', '1', '.', '..', '\ufeff', '|', ':', ': ', '- ', '-', '[', ']', '{', '}', '#', "'", '\\', '\u0000', ' ', '  ', '1,5', 'NaN', '1e999', '2030-2021', 'null', 'true', '&a', '*a', '!!str', '---', '...', '%YAML'),
+    fc.integer({ min: 1, max: 12 }),
+  );
+  return fc.tuple(base, fc.array(op, { maxLength: 6 })).map(([s, ops]) => {
+    let t = s;
+    for (const [kind, at, payload, len] of ops) {
+      const p = Math.min(t.length, Math.floor(at * (t.length + 1)));
+      if (kind === 'insert') t = t.slice(0, p) + payload + t.slice(p);
+      else if (kind === 'replace') t = t.slice(0, p) + payload + t.slice(p + len);
+      else if (kind === 'delete') t = t.slice(0, p) + t.slice(p + len);
+      else if (kind === 'cut') t = t.slice(0, p);
+      else {
+        const lines = t.split('\n');
+        const i = Math.min(lines.length - 1, Math.floor(at * lines.length));
+        if (kind === 'dupline') lines.splice(i, 0, lines[i]);
+        else lines.splice(i, 1);
+        t = lines.join('\n');
+      }
+    }
+    return t;
+  });
+}

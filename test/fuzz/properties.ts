@@ -3,7 +3,11 @@
  * (test/fuzz/regressions/), which run them on every input a fuzz run once failed on.
  */
 import assert from 'node:assert/strict';
-import { TextView, computeLineStarts } from '../../server/src/core/text';
+import { TextView, computeLineStarts, fold, isWordChar, toneKey } from '../../server/src/core/text';
+import type { DataIssue, Indicator } from '../../server/src/core/types';
+import { DraftlintConfig, parseConfig } from '../../server/src/core/config';
+import { parseTemplate, type SectionDef } from '../../server/src/core/template/schema';
+import { parseDocumentRegistry } from '../../server/src/core/crosscheck/registry';
 import { extractFigures } from '../../server/src/core/figures';
 import { MAX_YEAR, MIN_YEAR, extractPeriods, formatPeriod, parsePeriod } from '../../server/src/core/periods';
 import { flattenOutline, parseOutline } from '../../server/src/core/outline';
@@ -240,6 +244,149 @@ export function checkLint(c: LintCase): void {
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------------------
+// indicators: mentions and completion
+
+export interface IndicatorCase {
+  /** names and aliases of each indicator (first = name) */
+  indicators: string[][];
+  text: string;
+  query: string;
+}
+
+export function indicatorsOf(lists: string[][]): Indicator[] {
+  return lists
+    .filter((l) => l.length > 0 && l[0].trim() !== '')
+    .map((names, i) => ({ id: `ind_${i}`, name: names[0], aliases: names.slice(1), unit: '%', values: [], uri: 'mem://x.csv', line: i + 1 }));
+}
+
+export function checkIndicators(c: IndicatorCase): void {
+  const inds = indicatorsOf(c.indicators);
+  const set = IndicatorSet.from(inds);
+  const text = c.text.normalize('NFC');
+  const ms = set.findMentions(text);
+  let prevEnd = 0;
+  for (const m of ms) {
+    const where = `mention ${JSON.stringify(text.slice(m.start, m.end))} [${m.start}, ${m.end}) of ${m.indicator.id}`;
+    assert.ok(m.start >= prevEnd, `${where}: overlaps or is out of order`);
+    assert.ok(m.start < m.end && m.end <= text.length, `${where}: outside the text`);
+    assert.ok(!isWordChar(text[m.start - 1]), `${where}: glued to a word before`);
+    assert.ok(!isWordChar(text[m.end]), `${where}: glued to a word after`);
+    assert.ok([m.indicator.name, ...m.indicator.aliases].includes(m.alias), `${where}: alias ${m.alias} is not one of its names`);
+    prevEnd = m.end;
+  }
+  // a name written alone is found, unless another indicator has the same words
+  for (const ind of inds) {
+    for (const name of [ind.name, ...ind.aliases]) {
+      // names are compared by their words (punctuation between words aside): the same words are ambiguous
+      const words = (a: string) => toneKey(a.normalize('NFC')).split(/[^\p{L}\p{M}\p{N}_]+/u).filter(Boolean).join(' ');
+      const key = words(name);
+      if (!key) continue;
+      const owners = inds.filter((o) => [o.name, ...o.aliases].some((a) => words(a) === key));
+      if (owners.length !== 1) continue;
+      const alone = `; ${name.normalize('NFC').trim()} .`;
+      const found = set.findMentions(alone);
+      assert.ok(found.length >= 1, `${JSON.stringify(name)} written alone is not found`);
+    }
+  }
+  // completion: a bounded, sorted list, one hit per indicator, and a name finds its own indicator
+  const hits = set.complete(c.query, 5);
+  assert.ok(hits.length <= 5);
+  const seen = new Set<string>();
+  for (let i = 0; i < hits.length; i++) {
+    assert.ok(!seen.has(hits[i].indicator.id), 'one hit per indicator');
+    seen.add(hits[i].indicator.id);
+    if (i > 0) assert.ok(hits[i - 1].score >= hits[i].score, 'hits sorted by score');
+    assert.ok(Number.isFinite(hits[i].score));
+  }
+  for (const ind of inds) {
+    const all = set.complete(ind.name, 1000);
+    if (fold(ind.name).replace(/[^\p{L}\p{N}]/gu, '') === '') continue;
+    assert.ok(all.some((h) => h.indicator.id === ind.id || h.label === ind.name), `complete(${JSON.stringify(ind.name)}) misses its indicator`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// data, config and template files
+
+export interface FileCase {
+  text: string;
+  format: 'csv' | 'json' | 'yaml';
+}
+
+function lineCount(text: string): number {
+  return computeLineStarts(text).length;
+}
+
+function checkIssues(issues: DataIssue[], text: string, uri: string): void {
+  const lines = lineCount(text);
+  for (const i of issues) {
+    const where = `issue "${i.message.en}" at line ${i.line}`;
+    assert.equal(i.uri, uri, `${where}: uri`);
+    assert.ok(Number.isInteger(i.line) && i.line >= 0 && i.line < lines, `${where}: line outside the file (${lines} lines)`);
+    if (i.column !== undefined) assert.ok(Number.isInteger(i.column) && i.column >= 0, `${where}: column ${i.column}`);
+    assert.ok(i.severity === 'error' || i.severity === 'warning');
+    assert.ok(i.message.vi && i.message.en, `${where}: message`);
+  }
+}
+
+export function checkIndicatorFile(c: FileCase): void {
+  const uri = `mem://data.${c.format}`;
+  const { indicators, issues } = parseIndicatorFile(c.text, uri);
+  checkIssues(issues, c.text, uri);
+  const lines = lineCount(c.text);
+  for (const ind of indicators) {
+    assert.ok(ind.id && !/\s/.test(ind.id), `id ${JSON.stringify(ind.id)}`);
+    assert.ok(ind.name.length > 0, `${ind.id}: empty name`);
+    assert.ok(ind.line >= 0 && ind.line < lines, `${ind.id}: line ${ind.line}`);
+    for (const v of ind.values) {
+      assert.ok(Number.isFinite(v.lo) && Number.isFinite(v.hi) && v.lo <= v.hi, `${ind.id}: value ${v.lo}..${v.hi}`);
+      assert.ok(v.period.from <= v.period.to, `${ind.id}: period`);
+      assert.ok(v.line >= 0 && v.line < lines, `${ind.id}: value line ${v.line}`);
+    }
+  }
+  // the same file through the format sniffer (no extension) does not throw either
+  checkIssues(parseIndicatorFile(c.text, 'mem://data').issues, c.text, 'mem://data');
+}
+
+/** The document registry (citation/ rules) reads the same three formats. */
+export function checkRegistryFile(c: FileCase): void {
+  const uri = `mem://documents.${c.format}`;
+  const { issues } = parseDocumentRegistry(c.text, uri);
+  checkIssues(issues, c.text, uri);
+}
+
+export function checkConfigFile(text: string): void {
+  const uri = 'mem://draftlint.json';
+  const { config, issues } = parseConfig(text, uri);
+  checkIssues(issues, text.replace(/^\uFEFF/, ''), uri);
+  if (config) assert.ok(DraftlintConfig.safeParse(config).success, 'the returned config is valid');
+  if (!config) assert.ok(issues.some((i) => i.severity === 'error'), 'no config without an error');
+}
+
+export function checkTemplateFile(c: FileCase): void {
+  const fmt = c.format === 'csv' ? 'yaml' : c.format;
+  const uri = `mem://template.${fmt}`;
+  const { template, issues } = parseTemplate(c.text, uri, fmt);
+  checkIssues(issues, c.text.replace(/^\uFEFF/, ''), uri);
+  if (template) {
+    assert.ok(template.name.length > 0);
+    assert.ok(!issues.some((i) => i.severity === 'error'), 'a template comes back only without errors');
+    const ids = new Set<string>();
+    const walk = (ss: SectionDef[]) => {
+      for (const sct of ss) {
+        assert.ok(sct.id && !ids.has(sct.id), `section id ${sct.id} unique`);
+        ids.add(sct.id);
+        walk(sct.children ?? []);
+      }
+    };
+    walk(template.sections);
+  } else {
+    assert.ok(issues.some((i) => i.severity === 'error'), 'no template without an error');
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 /** Invariant checks by target name, for the regression replays (inputs as stored in the JSON files). */
@@ -249,4 +396,9 @@ export const CHECKS: Record<string, (input: unknown) => void> = {
   extractPeriods: (input) => checkPeriods(input as string),
   parseOutline: (input) => checkOutline(input as string),
   lint: (input) => checkLint(input as LintCase),
+  IndicatorSet: (input) => checkIndicators(input as IndicatorCase),
+  parseIndicatorFile: (input) => checkIndicatorFile(input as FileCase),
+  parseConfig: (input) => checkConfigFile(input as string),
+  parseDocumentRegistry: (input) => checkRegistryFile(input as FileCase),
+  parseTemplate: (input) => checkTemplateFile(input as FileCase),
 };

@@ -806,15 +806,31 @@ function readYaml(text: string, uri: string, issues: DataIssue[]): LocatedRecord
     }
     const fields: LocatedRecord['fields'] = {};
     const data: Record<string, unknown> = {};
+    let readable = true;
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = String(pair.key.value);
       const p = at(pair.key.range?.[0]);
       fields[key] = { line: p.line, column: p.column };
       const v = pair.value;
-      data[key] = v === null || v === undefined ? null : (v as YamlNode).toJS(doc);
+      try {
+        data[key] = v === null || v === undefined ? null : (v as YamlNode).toJS(doc);
+      } catch (e) {
+        // an alias without its anchor (*a), or so many aliases that expanding them is an attack: skip the record
+        const vp = at((v as YamlNode).range?.[0]);
+        const why = (e as Error).message;
+        issues.push({
+          uri,
+          line: vp.line,
+          column: vp.column,
+          field: key,
+          severity: 'error',
+          message: { vi: `Không đọc được giá trị YAML của "${key}": ${why}`, en: `Cannot read the YAML value of "${key}": ${why}` },
+        });
+        readable = false;
+      }
     }
-    out.push({ data, line: pos.line, fields });
+    if (readable) out.push({ data, line: pos.line, fields });
   }
   return out;
 }

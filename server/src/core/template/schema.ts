@@ -11,7 +11,7 @@
  * Pure: no fs, no process, no vscode.
  */
 import { z } from 'zod';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit } from 'yaml';
 import type { DataIssue, MarkerKind, Msg } from '../types';
 import { parseSectionNumber } from '../outline';
 
@@ -357,7 +357,28 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
       }
       return { issues };
     }
-    raw = doc.toJS();
+    try {
+      raw = doc.toJS();
+    } catch (e) {
+      // an alias without its anchor (*a), or too many aliases (a "billion laughs" file): point at the first alias
+      let at: [number, number, number] | undefined;
+      visit(doc, {
+        Alias(_, node) {
+          at ??= node.range ?? undefined;
+          return at ? visit.BREAK : undefined;
+        },
+      });
+      const lp = lineCounter.linePos(at?.[0] ?? 0);
+      const why = (e as Error).message;
+      issues.push({
+        uri,
+        line: lp.line - 1,
+        column: lp.col - 1,
+        severity: 'error',
+        message: { vi: `YAML không hợp lệ: ${why}`, en: `Invalid YAML: ${why}` },
+      });
+      return { issues };
+    }
     locate = (path) => {
       for (let n = path.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
