@@ -35,11 +35,25 @@ export interface CliArgs {
   /** undefined = decide from the terminal */
   color?: boolean;
   force: boolean;
+  /** check: reuse results of unchanged files (--cache), stored at --cache-location (a folder or a file) */
+  cache: boolean;
+  cacheLocation?: string;
+  /** check: hide the findings recorded in this baseline file */
+  baseline?: string;
+  /** check: record the current findings ('' = the default file, draftlint-baseline.json) */
+  writeBaseline?: string;
+  /** bytes: larger files get only the cheap rules (overrides the config's maxFileSize) */
+  maxFileSize?: number;
+  /** worker threads (1 = none); undefined = decide from the number and size of the files */
+  jobs?: number;
+  /** statistics on stderr (files linted, cache hits, workers) */
+  debug: boolean;
 }
 
 export class UsageError extends Error {}
 
-type OptKind = 'flag' | 'value';
+/** 'optional': a value only as `--opt=value`, or as the next argument when that ends with `.json` */
+type OptKind = 'flag' | 'value' | 'optional';
 interface OptSpec {
   kind: OptKind;
   /** commands that accept it (undefined = all) */
@@ -62,7 +76,28 @@ const OPTIONS: Record<string, OptSpec> = {
   '--color': { kind: 'flag' },
   '--no-color': { kind: 'flag' },
   '--force': { kind: 'flag', commands: ['init'] },
+  '--cache': { kind: 'flag', commands: ['check'] },
+  '--cache-location': { kind: 'value', commands: ['check'] },
+  '--baseline': { kind: 'value', commands: ['check'] },
+  '--write-baseline': { kind: 'optional', commands: ['check'] },
+  '--max-file-size': { kind: 'value', commands: LINT },
+  '--jobs': { kind: 'value', commands: ['check', 'figures'] },
+  '--debug': { kind: 'flag', commands: LINT },
 };
+
+/** The default file of --write-baseline (in the cwd). */
+export const DEFAULT_BASELINE = 'draftlint-baseline.json';
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** A size in bytes: `5242880`, `512k`, `5MB`, `1.5mb` (k/m/g are binary multiples); NaN when malformed. */
+export function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?) ?([a-z]{0,2})$/i.exec(s.trim());
+  if (!m) return NaN;
+  const unit = SIZE_UNITS[m[2].toLowerCase()];
+  if (unit === undefined) return NaN;
+  return Math.round(Number(m[1]) * unit);
+}
 
 const SHORT: Record<string, string> = {
   '-h': '--help',
@@ -83,6 +118,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     maxWarnings: -1,
     quiet: false,
     force: false,
+    cache: false,
+    debug: false,
   };
   let format: string | undefined;
   const seen: { name: string; raw: string }[] = [];
@@ -121,6 +158,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (i + 1 >= argv.length) throw new UsageError(`option ${name} needs a value`);
         value = argv[++i];
       }
+    } else if (spec.kind === 'optional') {
+      if (inline !== undefined) value = inline;
+      else if (i + 1 < argv.length && /\.json$/i.test(argv[i + 1]) && !argv[i + 1].startsWith('-')) value = argv[++i];
+      else value = '';
     } else if (inline !== undefined) {
       throw new UsageError(`option ${name} takes no value`);
     }
@@ -170,6 +211,35 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--force':
         out.force = true;
+        break;
+      case '--cache':
+        out.cache = true;
+        break;
+      case '--cache-location':
+        if (!value) throw new UsageError('--cache-location needs a folder or a file');
+        out.cacheLocation = value;
+        break;
+      case '--baseline':
+        if (!value) throw new UsageError('--baseline needs a file');
+        out.baseline = value;
+        break;
+      case '--write-baseline':
+        out.writeBaseline = value ?? '';
+        break;
+      case '--max-file-size': {
+        const n = parseSize(value!);
+        if (!(n > 0)) throw new UsageError(`--max-file-size needs a size in bytes (e.g. 5000000, 512k, 5MB), got "${value}"`);
+        out.maxFileSize = n;
+        break;
+      }
+      case '--jobs': {
+        const v = value!.trim();
+        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs needs a whole number ≥ 1, got "${value}"`);
+        out.jobs = Number(v);
+        break;
+      }
+      case '--debug':
+        out.debug = true;
         break;
     }
   }

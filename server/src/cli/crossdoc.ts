@@ -5,6 +5,7 @@
  */
 import { crossDocumentInconsistencies, type CitationSummary, type Language, type SeveritySetting } from '../core/index';
 import { outFinding, type FileResult } from './lintFile';
+import { fingerprint } from './fingerprint';
 
 const RULE = 'figures/inconsistent';
 
@@ -26,14 +27,31 @@ export function addCrossDocumentFindings(
     if (g) g.push(r);
     else groups.set(k, [r]);
   }
+  const keyOf = (c: CitationSummary) => `${c.indicatorId}@${c.period}`;
   for (const files of groups.values()) {
     if (files.length < 2) continue;
-    const all: CitationSummary[] = files.flatMap((f) => f.citations ?? []);
+    // The core compares a file's citations with every other file's, skipping those the data has a canonical
+    // value for (canonical-mismatch speaks for them). Handing it only the citations of the same indicators and
+    // periods, in the same order, gives the same findings without a pass over the whole project per file.
+    const byKey = new Map<string, CitationSummary[]>();
+    for (const f of files) {
+      for (const c of f.citations ?? []) {
+        if (c.hasCanonical) continue;
+        const g = byKey.get(keyOf(c));
+        if (g) g.push(c);
+        else byKey.set(keyOf(c), [c]);
+      }
+    }
     for (const f of files) {
       const setting = severityOf(f);
       if (setting === 'off') continue;
       const mine = f.citations ?? [];
-      const found = crossDocumentInconsistencies(mine, all);
+      const keys = new Set<string>();
+      for (const c of mine) if (!c.hasCanonical) keys.add(keyOf(c));
+      if (keys.size === 0) continue;
+      const others: CitationSummary[] = [];
+      for (const k of keys) for (const c of byKey.get(k) ?? []) others.push(c);
+      const found = crossDocumentInconsistencies(mine, others);
       if (!found.length) continue;
       for (const x of found) {
         // positions of the finding: those of the citation it is about
@@ -45,6 +63,8 @@ export function addCrossDocumentFindings(
         };
         if (setting) x.severity = setting;
         const out = outFinding(view, { ...x, rule: x.rule || RULE }, lang);
+        // no text around it at hand here: the figure's own text stands for the context
+        out.fingerprint = fingerprint({ rule: out.rule, message: x.message, text: c.text, before: '', after: '' });
         // same place, same rule: the in-file check already said it
         if (f.findings.some((y) => y.rule === out.rule && y.line === out.line && y.column === out.column)) continue;
         f.findings.push(out);

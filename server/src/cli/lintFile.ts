@@ -2,8 +2,11 @@
  * Linting one file into a plain, serialisable `FileResult` (positions already 1-based, messages already
  * localised), so formatters never see core objects and a worker pool can later run `lintFile` elsewhere.
  */
+import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import { lint, localize, summarizeCitations, type CitationSummary, type Finding, type Language, type LintResult, type OutlineNode, type TextView } from '../core/index';
-import { readDocument } from './files';
+import { decodeDocument } from './files';
+import { fingerprintOf } from './fingerprint';
 import { displayPath } from './paths';
 import type { Project } from './project';
 
@@ -27,6 +30,8 @@ export interface OutFinding extends Range1 {
   message: string;
   data?: Record<string, unknown>;
   related?: OutRelated[];
+  /** what the finding is, independent of its line (see fingerprint.ts); used by baselines, never printed */
+  fingerprint?: string;
 }
 
 export interface OutFigure extends Range1 {
@@ -68,8 +73,12 @@ export interface FileResult {
   /** path as shown (relative to cwd when inside it) */
   display: string;
   /** not linted: why */
-  skipped?: 'binary' | 'unreadable';
+  skipped?: 'binary' | 'unreadable' | 'too-large';
   error?: string;
+  /** bytes (set for files skipped as too large) */
+  size?: number;
+  /** sha256 of the file's bytes as linted (when `want.hash`): the cache stores the result under it */
+  hash?: string;
   findings: OutFinding[];
   figures?: OutFigure[];
   outline?: OutOutline;
@@ -83,7 +92,7 @@ export interface LintContext {
   project: Project;
   language: Language;
   /** what to collect besides findings */
-  want: { figures?: boolean; outline?: boolean; citations?: boolean };
+  want: { figures?: boolean; outline?: boolean; citations?: boolean; hash?: boolean };
 }
 
 export function range1(view: Pick<TextView, 'positionAt'>, start: number, end: number): Range1 {
@@ -148,19 +157,53 @@ function outOutline(res: LintResult): OutOutline {
   return { template: res.template, headings: res.outline.map(conv), missing };
 }
 
-/** Lint one file. Never throws for unreadable or binary files: they come back `skipped`. */
+export function contentHash(buf: Buffer): string {
+  return createHash('sha256').update(buf).digest('hex');
+}
+
+/**
+ * Lint one file. Never throws for unreadable, binary or huge files: they come back `skipped`. A file over the
+ * project's `maxFileSize` (bytes) gets only the cheap rules (the core adds an info finding saying so); one over
+ * `skipAbove` is not even read.
+ */
 export function lintFile(filePath: string, ctx: LintContext): FileResult {
   const file = { path: filePath, display: displayPath(filePath, ctx.cwd) };
-  const doc = readDocument(file.path);
-  if (doc.kind === 'binary') return { path: file.path, display: file.display, skipped: 'binary', findings: [] };
-  if (doc.kind === 'error') return { path: file.path, display: file.display, skipped: 'unreadable', error: doc.message, findings: [] };
-  const res = lint(doc.text, { ...ctx.project.lint, uri: file.display });
+  const skipped = (why: NonNullable<FileResult['skipped']>, extra: Partial<FileResult> = {}): FileResult => ({
+    path: file.path,
+    display: file.display,
+    skipped: why,
+    ...extra,
+    findings: [],
+  });
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(file.path).size;
+    if (size > ctx.project.skipAbove) return skipped('too-large', { size });
+    buf = fs.readFileSync(file.path);
+  } catch (e) {
+    return skipped('unreadable', { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  // the size read, not the size stat'ed (the file may have grown in between)
+  if (buf.length > ctx.project.skipAbove) return skipped('too-large', { size: buf.length });
+  const hash = ctx.want.hash ? contentHash(buf) : undefined;
+  const doc = decodeDocument(buf);
+  if (doc.kind === 'binary') return skipped('binary', hash ? { hash } : {});
+  if (doc.kind === 'error') return skipped('unreadable', { error: doc.message });
+  const cheap = buf.length > ctx.project.maxFileSize;
+  const res = lint(doc.text, { ...ctx.project.lint, uri: file.display, cheapOnlyAbove: cheap ? 0 : Infinity });
   const view = res.view;
+  const original = view.original;
+  const starts = view.lineStarts;
   const out: FileResult = {
     path: file.path,
     display: file.display,
-    findings: res.findings.map((f) => outFinding(view, f, ctx.language)),
+    findings: res.findings.map((f) => {
+      const o = outFinding(view, f, ctx.language);
+      o.fingerprint = fingerprintOf(original, starts, f.start, f.end, f.rule, f.message);
+      return o;
+    }),
   };
+  if (hash) out.hash = hash;
   if (ctx.want.figures) {
     out.figures = res.figures.map((r) => {
       const fig: OutFigure = {

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
 declare const __dirname: string;
 
@@ -67,7 +68,8 @@ function prepare(): (() => void) | null {
   const mod = new M(app, module);
   mod.filename = app;
   mod.paths = M._nodeModulePaths(path.dirname(app));
-  const needWrite = !cached || script.cachedDataRejected === true || !complete;
+  // worker threads of the lint pool (pool.ts) read the cache but leave writing it to the main thread
+  const needWrite = isMainThread && (!cached || script.cachedDataRejected === true || !complete);
   if (needWrite) {
     process.once('exit', () => {
       const linted = (globalThis as { __draftlintLinted?: boolean }).__draftlintLinted === true;

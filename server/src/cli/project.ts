@@ -35,6 +35,10 @@ import { decodeDocument } from './files';
 import { displayPath } from './paths';
 
 export const CONFIG_NAME = 'draftlint.json';
+/** Default `maxFileSize` (bytes): larger documents get only the cheap rules. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+/** Documents larger than this (or than maxFileSize, when that is larger) are not read at all. */
+export const SKIP_FILE_SIZE = 50 * 1024 * 1024;
 const DEFAULT_INCLUDE = ['**/*.md', '**/*.txt'];
 
 /** What the CLI reads from a parsed draftlint.json (read defensively: the schema may grow). */
@@ -73,6 +77,12 @@ export interface Project {
   exclude(rel: string): boolean;
   /** absolute paths of the data files it reads (indicators, document registry): never linted as drafts */
   dataFiles: Set<string>;
+  /** bytes: above this only the cheap rules run (--max-file-size, else the config's maxFileSize, else the default) */
+  maxFileSize: number;
+  /** bytes: above this the file is skipped unread */
+  skipAbove: number;
+  /** absolute paths of every file the project's settings come from (config, data, templates, reference documents) */
+  deps: string[];
 }
 
 export interface LoaderOptions {
@@ -85,6 +95,8 @@ export interface LoaderOptions {
   indicators?: readonly string[];
   /** --template NAME|FILE */
   template?: string;
+  /** --max-file-size (bytes) */
+  maxFileSize?: number;
 }
 
 type Matcher = (s: string) => boolean;
@@ -149,10 +161,13 @@ export class ProjectLoader {
   private readonly projects = new Map<string, Project>();
   private readonly dataCache = new Map<string, Indicator[]>();
   private readonly templateCache = new Map<string, TemplateDef | null>();
+  private readonly templateDeps = new Map<string, string[]>();
   private readonly registryCache = new Map<string, NonNullable<RuleOptions['documents']>>();
   private readonly explicitConfig: string | null;
   private extraIndicators: Indicator[] | undefined;
-  private cliTemplate: { value: string | TemplateDef | null | undefined } | undefined;
+  private cliTemplate: { value: string | TemplateDef | null | undefined; deps: string[] } | undefined;
+  /** files read while loading the current project (see Project.deps) */
+  private deps: Set<string> | null = null;
 
   constructor(opts: LoaderOptions) {
     this.opts = opts;
@@ -232,7 +247,26 @@ export class ProjectLoader {
 
   // -------------------------------------------------------------------------------------------------------
 
+  /** Note that the project being loaded depends on a file. */
+  private track(abs: string): void {
+    this.deps?.add(abs);
+  }
+
   private load(configPath: string | null): Project {
+    const outer = this.deps;
+    const deps = new Set<string>();
+    this.deps = deps;
+    try {
+      const p = this.loadProject(configPath);
+      if (configPath) deps.add(configPath);
+      p.deps = [...deps].sort();
+      return p;
+    } finally {
+      this.deps = outer;
+    }
+  }
+
+  private loadProject(configPath: string | null): Project {
     let config: ConfigShape = {};
     let configText = '';
     const dir = configPath ? path.dirname(configPath) : null;
@@ -303,7 +337,8 @@ export class ProjectLoader {
       rules: config.rules && typeof config.rules === 'object' ? (config.rules as Record<string, SeveritySetting>) : undefined,
       options,
     };
-    if (typeof config.maxFileSize === 'number' && config.maxFileSize > 0) lintOptions.cheapOnlyAbove = config.maxFileSize;
+    const maxFileSize =
+      this.opts.maxFileSize ?? (typeof config.maxFileSize === 'number' && config.maxFileSize > 0 ? config.maxFileSize : DEFAULT_MAX_FILE_SIZE);
     const include = stringList(config.include) ?? DEFAULT_INCLUDE;
     const exclude = stringList(config.exclude) ?? [];
     const language = config.language === 'en' || config.language === 'vi' ? config.language : undefined;
@@ -315,11 +350,15 @@ export class ProjectLoader {
       include: globMatcher(include, false),
       exclude: globMatcher(exclude, true),
       dataFiles: dataPaths,
+      maxFileSize,
+      skipAbove: Math.max(SKIP_FILE_SIZE, maxFileSize),
+      deps: [],
     };
   }
 
   /** Indicators of a data file (parsed once per file); null when it cannot be read. */
   private loadData(abs: string, where: () => Omit<LoadIssue, 'severity' | 'message'>): Indicator[] | null {
+    this.track(abs);
     const cached = this.dataCache.get(abs);
     if (cached) return cached;
     const r = readText(abs);
@@ -342,6 +381,7 @@ export class ProjectLoader {
 
   /** The known documents of a citation registry file (parsed once per file); null when it cannot be read. */
   private loadRegistry(abs: string, where: () => Omit<LoadIssue, 'severity' | 'message'>): NonNullable<RuleOptions['documents']> | null {
+    this.track(abs);
     const cached = this.registryCache.get(abs);
     if (cached) return cached;
     const r = readText(abs);
@@ -364,6 +404,7 @@ export class ProjectLoader {
   }
 
   private cliIndicators(): Indicator[] {
+    for (const f of this.opts.indicators ?? []) this.track(path.resolve(this.cwd, f));
     if (this.extraIndicators) return this.extraIndicators;
     const out: Indicator[] = [];
     for (const f of this.opts.indicators ?? []) {
@@ -379,8 +420,17 @@ export class ProjectLoader {
     if (this.opts.template === undefined) return undefined;
     if (!this.cliTemplate) {
       const t = this.opts.template;
-      this.cliTemplate = { value: this.resolveTemplate(t, this.cwd, () => ({ file: '--template' })) };
+      const outer = this.deps;
+      const deps = new Set<string>();
+      this.deps = deps;
+      try {
+        this.cliTemplate = { value: this.resolveTemplate(t, this.cwd, () => ({ file: '--template' })), deps: [] };
+      } finally {
+        this.deps = outer;
+      }
+      this.cliTemplate.deps = [...deps];
     }
+    for (const d of this.cliTemplate.deps) this.track(d);
     return this.cliTemplate;
   }
 
@@ -430,7 +480,25 @@ export class ProjectLoader {
   }
 
   private loadTemplateFile(abs: string, where: () => Omit<LoadIssue, 'severity' | 'message'>): TemplateDef | null {
-    if (this.templateCache.has(abs)) return this.templateCache.get(abs) ?? null;
+    this.track(abs);
+    if (this.templateCache.has(abs)) {
+      for (const d of this.templateDeps.get(abs) ?? []) this.track(d);
+      return this.templateCache.get(abs) ?? null;
+    }
+    // a template file naming a reference document depends on that document too
+    const outer = this.deps;
+    const deps = new Set<string>();
+    this.deps = deps;
+    try {
+      return this.readTemplateFile(abs, where);
+    } finally {
+      this.deps = outer;
+      this.templateDeps.set(abs, [...deps]);
+      for (const d of deps) this.track(d);
+    }
+  }
+
+  private readTemplateFile(abs: string, where: () => Omit<LoadIssue, 'severity' | 'message'>): TemplateDef | null {
     let def: TemplateDef | null = null;
     if (/\.(md|markdown|txt)$/i.test(abs)) {
       def = this.templateFromReference(abs, undefined, where);
@@ -468,6 +536,7 @@ export class ProjectLoader {
     name: string | undefined,
     where: () => Omit<LoadIssue, 'severity' | 'message'>,
   ): TemplateDef | null {
+    this.track(abs);
     let buf: Buffer;
     try {
       buf = fs.readFileSync(abs);

@@ -1,6 +1,7 @@
 /**
- * The CLI's top level: parse argv, load configs and data, collect files, lint them (in sequence, through
- * `lintFile`, so a worker pool can replace the loop), format, and return the exit code.
+ * The CLI's top level: parse argv, load configs and data, collect files, lint them (`lintAll`: results from the
+ * cache when asked, the rest in this thread or on a worker pool, always in file order), add the cross-file
+ * findings, apply or write the baseline, format, and return the exit code.
  *
  * Exit codes: 0 no errors (warnings within --max-warnings), 1 lint errors or too many warnings,
  * 2 usage, config or data-file errors.
@@ -9,15 +10,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version as pkgVersion } from '../../../package.json';
 import type { Language } from '../core/index';
-import { parseArgs, UsageError, type CliArgs } from './args';
+import { DEFAULT_BASELINE, parseArgs, UsageError, type CliArgs } from './args';
 import { collectFiles, PathError } from './files';
 import { helpText } from './help';
 import { runInit } from './init';
 import { addCrossDocumentFindings } from './crossdoc';
-import { lintFile, type FileResult, type LintContext } from './lintFile';
-import { style, useColor } from './output';
+import { contentHash, lintFile, type FileResult, type LintContext } from './lintFile';
+import { plural, style, useColor } from './output';
 import { displayPath } from './paths';
-import { formatIssue, ProjectLoader } from './project';
+import { formatIssue, ProjectLoader, type LoaderOptions, type Project } from './project';
+import { applyBaseline, BaselineError, buildBaseline, loadBaseline, parseBaseline, type Baseline } from './baseline';
+import { cacheFilePath, ResultCache, settingsKey } from './cache';
+import { lintOnPool, poolSize, workerScript } from './pool';
 import { countFindings, formatStylish } from './format/stylish';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -74,13 +78,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function lintCommand(args: CliArgs, io: Io): Promise<number> {
   const cwd = io.cwd;
-  const loader = new ProjectLoader({
+  const loaderOptions: LoaderOptions = {
     cwd,
     config: args.config,
     noConfig: args.noConfig,
     indicators: args.indicators,
     template: args.template,
-  });
+    maxFileSize: args.maxFileSize,
+  };
+  const loader = new ProjectLoader(loaderOptions);
   const explicit = args.config !== undefined ? loader.project(path.resolve(cwd, args.config)) : undefined;
   if (args.noConfig) loader.project(null); // loads --indicators/--template even when no file is found
 
@@ -115,14 +121,41 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const want = { figures: args.command === 'figures', outline: args.command === 'outline', citations: args.command === 'check' && collected.files.length > 1 };
+  const check = args.command === 'check';
+  let baseline: Baseline | undefined;
+  if (check && args.baseline !== undefined && args.writeBaseline === undefined) {
+    try {
+      baseline = loadBaseline(path.resolve(cwd, args.baseline), args.baseline);
+    } catch (e) {
+      if (!(e instanceof BaselineError)) throw e;
+      io.stderr(`${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const useCache = check && (args.cache || args.cacheLocation !== undefined);
+  const want: LintContext['want'] = {
+    figures: args.command === 'figures',
+    outline: args.command === 'outline',
+    // with a cache, always: an entry then serves a lone file and a whole folder alike
+    citations: check && (collected.files.length > 1 || useCache),
+    hash: useCache,
+  };
+  const linted = await lintAll(
+    collected.files.map((f) => f.path),
+    { cwd, loader, language, want, jobs: args.jobs, useCache, cacheLocation: args.cacheLocation, loaderOptions },
+    io,
+    args.debug,
+  );
   const results: FileResult[] = [];
   let unreadable = false;
-  for (const file of collected.files) {
-    const ctx: LintContext = { cwd, project: loader.forFile(file.path), language, want };
-    const r = lintFile(file.path, ctx);
+  for (const r of linted.results) {
     if (r.skipped === 'binary') {
       io.stderr(`${r.display}: skipped (binary)\n`);
+      continue;
+    }
+    if (r.skipped === 'too-large') {
+      io.stderr(`${r.display}: skipped (${mb(r.size ?? 0)} MB, over the ${mb(loader.forFile(r.path).skipAbove)} MB limit for reading a file)\n`);
       continue;
     }
     if (r.skipped === 'unreadable') {
@@ -133,7 +166,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     results.push(r);
   }
 
-  if (args.command === 'check') {
+  if (check) {
     addCrossDocumentFindings(
       results,
       (r) => loader.forFile(r.path).configPath ?? '',
@@ -142,8 +175,8 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     );
   }
 
-  // tells the compile-cache loader (main.ts) that the lint code ran, so a cache written now is complete
-  if (results.length) (globalThis as { __draftlintLinted?: boolean }).__draftlintLinted = true;
+  // tells the compile-cache loader (main.ts) that the lint code ran in this thread, so a cache written now is complete
+  if (linted.inThread > 0) (globalThis as { __draftlintLinted?: boolean }).__draftlintLinted = true;
 
   const color = useColor(args.color, io.isTTY, io.env);
   const s = style(color);
@@ -184,8 +217,30 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
   }
 
   // check
-  const totals = countFindings(results);
-  const shown = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((x) => x.severity === 'error') })) : results;
+  let kept = results;
+  if (args.writeBaseline !== undefined) {
+    const rel = args.writeBaseline || args.baseline || DEFAULT_BASELINE;
+    const abs = path.resolve(cwd, rel);
+    const text = buildBaseline(results, path.dirname(abs), VERSION);
+    try {
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      fs.writeFileSync(abs, text);
+    } catch (e) {
+      io.stderr(`draftlint: ${rel}: cannot write the baseline (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      return EXIT_USAGE;
+    }
+    const n = countFindings(results);
+    io.stderr(`draftlint: wrote ${plural(n.errors + n.warnings + n.infos, 'finding', 'findings')} to the baseline ${rel}\n`);
+    baseline = parseBaseline(text, rel);
+    args = { ...args, baseline: rel };
+  }
+  if (baseline && args.baseline !== undefined) {
+    const applied = applyBaseline(results, baseline, path.dirname(path.resolve(cwd, args.baseline)));
+    kept = applied.results;
+    io.stderr(`${plural(applied.hidden, 'finding', 'findings')} hidden by the baseline (${args.baseline})\n`);
+  }
+  const totals = countFindings(kept);
+  const shown = args.quiet ? kept.map((r) => ({ ...r, findings: r.findings.filter((x) => x.severity === 'error') })) : kept;
   let out: string;
   switch (args.format) {
     case 'json':
@@ -217,4 +272,139 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+const mb = (bytes: number) => (bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0);
+
+interface LintAllOptions {
+  cwd: string;
+  loader: ProjectLoader;
+  loaderOptions: LoaderOptions;
+  language: Language;
+  want: LintContext['want'];
+  jobs?: number;
+  useCache: boolean;
+  cacheLocation?: string;
+}
+
+/** What identifies this build of draftlint: the version and a hash of the running bundle. */
+function codeIdentity(): string {
+  try {
+    if (__filename.endsWith('.js')) return `${VERSION}+${contentHash(fs.readFileSync(__filename))}`;
+  } catch {
+    // fall through
+  }
+  return `${VERSION}+source`;
+}
+
+/**
+ * Lint the files: results of unchanged files from the cache, the others in this thread or on a worker pool.
+ * Returns the results in file order, and how many were linted in this thread.
+ */
+async function lintAll(files: string[], o: LintAllOptions, io: Io, debug: boolean): Promise<{ results: FileResult[]; inThread: number }> {
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  const sizes: number[] = new Array(files.length).fill(0);
+  let cache: ResultCache | undefined;
+  let settingsOf: (p: Project) => string = () => '';
+  if (o.useCache) {
+    cache = new ResultCache(cacheFilePath(o.cwd, o.cacheLocation));
+    if (cache.discarded && debug) io.stderr(`draftlint: debug: cache ${cache.file} ignored (${cache.discarded}); it is rewritten\n`);
+    const code = codeIdentity();
+    const fileHashes = new Map<string, string>();
+    const hashOf = (p: string) => {
+      let h = fileHashes.get(p);
+      if (h === undefined) {
+        try {
+          h = contentHash(fs.readFileSync(p));
+        } catch {
+          h = 'unreadable';
+        }
+        fileHashes.set(p, h);
+      }
+      return h;
+    };
+    const settings = new Map<Project, string>();
+    settingsOf = (p: Project) => {
+      let k = settings.get(p);
+      if (k === undefined) {
+        const { hash: _hash, ...want } = o.want;
+        k = settingsKey([
+          code,
+          o.cwd,
+          o.language,
+          JSON.stringify(want),
+          p.configPath ?? '',
+          String(p.maxFileSize),
+          String(p.skipAbove),
+          JSON.stringify(o.loaderOptions),
+          ...p.deps.flatMap((d) => [d, hashOf(d)]),
+        ]);
+        settings.set(p, k);
+      }
+      return k;
+    };
+    files.forEach((file, i) => {
+      const project = o.loader.forFile(file);
+      let buf: Buffer;
+      try {
+        const size = fs.statSync(file).size;
+        sizes[i] = size;
+        if (size > project.skipAbove) return;
+        buf = fs.readFileSync(file);
+      } catch {
+        return; // linting reports it
+      }
+      const hit = cache!.get(file, displayPath(file, o.cwd), contentHash(buf), settingsOf(project));
+      if (hit) results[i] = hit;
+    });
+  } else {
+    files.forEach((file, i) => {
+      try {
+        sizes[i] = fs.statSync(file).size;
+      } catch {
+        sizes[i] = 0;
+      }
+    });
+  }
+
+  const todo: number[] = [];
+  for (let i = 0; i < files.length; i++) if (!results[i]) todo.push(i);
+  let bytes = 0;
+  for (const i of todo) bytes += sizes[i];
+  const script = workerScript();
+  const workers = script ? poolSize({ files: todo.length, bytes, jobs: o.jobs }) : 0;
+  let inThread = 0;
+  if (workers > 0 && script) {
+    await lintOnPool(
+      todo.map((i) => files[i]),
+      workers,
+      { loader: o.loaderOptions, cwd: o.cwd, language: o.language, want: o.want },
+      script,
+      (k, r) => {
+        results[todo[k]] = r;
+      },
+    );
+  } else {
+    for (const i of todo) {
+      results[i] = lintFile(files[i], { cwd: o.cwd, project: o.loader.forFile(files[i]), language: o.language, want: o.want });
+      inThread++;
+    }
+  }
+
+  const out = results as FileResult[];
+  if (cache) {
+    for (const i of todo) {
+      const r = out[i];
+      cache.set(r, settingsOf(o.loader.forFile(r.path)));
+      delete r.hash;
+    }
+    const err = cache.save();
+    if (err) io.stderr(`draftlint: cannot write the cache ${displayPath(cache.file, o.cwd)} (${err}); continuing without it\n`);
+  }
+  if (debug) {
+    const where = workers > 0 ? `on ${plural(workers, 'worker', 'workers')}` : 'in the main thread';
+    const c = cache ? `; cache: ${cache.hits} hits, ${cache.misses} misses` : '';
+    io.stderr(`draftlint: debug: ${plural(files.length, 'file', 'files')}, linted ${todo.length} ${where}${c}\n`);
+  }
+  return { results: out, inThread };
 }
