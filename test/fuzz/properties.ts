@@ -8,6 +8,7 @@ import type { DataIssue, Indicator } from '../../server/src/core/types';
 import { DraftlintConfig, parseConfig } from '../../server/src/core/config';
 import { parseTemplate, type SectionDef } from '../../server/src/core/template/schema';
 import { parseDocumentRegistry } from '../../server/src/core/crosscheck/registry';
+import { parseSuppressions } from '../../server/src/core/suppress';
 import { extractFigures } from '../../server/src/core/figures';
 import { MAX_YEAR, MIN_YEAR, extractPeriods, formatPeriod, parsePeriod } from '../../server/src/core/periods';
 import { flattenOutline, parseOutline } from '../../server/src/core/outline';
@@ -387,6 +388,70 @@ export function checkTemplateFile(c: FileCase): void {
   }
 }
 
+
+// ---------------------------------------------------------------------------------------------------------
+// suppressions: the indexed lookups answer as the plain scan of every span did
+
+/** The original, plainly quadratic algorithm of suppress.ts, kept as the reference. */
+function referenceSuppressed(text: string): (ruleId: string, offset: number) => boolean {
+  const parseRules = (x: string): string[] | null => {
+    const body = x.split(/\s--\s|\s--$/)[0].trim();
+    if (!body) return null;
+    const rules = body.split(/[\s,]+/).map((r) => r.trim()).filter(Boolean);
+    return rules.length ? rules : null;
+  };
+  const matches = (rules: string[] | null, id: string) => !rules || rules.some((r) => r === id || (r.endsWith('/*') && id.startsWith(r.slice(0, -1))));
+  const nextLineBreak = (from: number) => {
+    const n = text.indexOf('\n', from);
+    return n < 0 ? text.length : n;
+  };
+  const lineStart = (at: number) => {
+    const n = text.lastIndexOf('\n', at - 1);
+    return n < 0 ? 0 : n + 1;
+  };
+  const spans: { rules: string[] | null; start: number; end: number }[] = [];
+  const open: { rules: string[] | null; start: number }[] = [];
+  let i = text.indexOf('<!--');
+  while (i >= 0) {
+    const close = text.indexOf('-->', i + 4);
+    if (close < 0) break;
+    const inner = text.slice(i + 4, close).trim();
+    const m = /^draftlint-(disable-next-line|disable-line|disable|enable)\b/.exec(inner);
+    if (m) {
+      const rules = parseRules(inner.slice(m[0].length));
+      if (m[1] === 'disable-line') spans.push({ rules, start: lineStart(i), end: nextLineBreak(close) });
+      else if (m[1] === 'disable-next-line') {
+        const eol = nextLineBreak(close);
+        spans.push({ rules, start: eol, end: nextLineBreak(eol + 1) });
+      } else if (m[1] === 'disable') open.push({ rules, start: close + 3 });
+      else {
+        for (let k = open.length - 1; k >= 0; k--) {
+          const o = open[k];
+          if (!rules || (o.rules && rules.every((r) => o.rules!.includes(r))) || !o.rules) {
+            spans.push({ rules: o.rules, start: o.start, end: i });
+            open.splice(k, 1);
+          }
+        }
+      }
+    }
+    i = text.indexOf('<!--', close + 3);
+  }
+  for (const o of open) spans.push({ rules: o.rules, start: o.start, end: text.length });
+  return (id, offset) => spans.some((s) => offset >= s.start && offset <= s.end && matches(s.rules, id));
+}
+
+export const SUPPRESS_RULES = ['format/quotes', 'format/artifact', 'terms/variant', 'figures/canonical-mismatch', 'x'];
+
+export function checkSuppressions(text: string): void {
+  const fast = parseSuppressions(text);
+  const slow = referenceSuppressed(text);
+  for (const id of SUPPRESS_RULES) {
+    for (let off = 0; off <= text.length; off++) {
+      assert.equal(fast.isSuppressed(id, off), slow(id, off), `isSuppressed(${id}, ${off})`);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 /** Invariant checks by target name, for the regression replays (inputs as stored in the JSON files). */
@@ -401,4 +466,5 @@ export const CHECKS: Record<string, (input: unknown) => void> = {
   parseConfig: (input) => checkConfigFile(input as string),
   parseDocumentRegistry: (input) => checkRegistryFile(input as FileCase),
   parseTemplate: (input) => checkTemplateFile(input as FileCase),
+  parseSuppressions: (input) => checkSuppressions(input as string),
 };
