@@ -18,6 +18,8 @@ export function addCrossDocumentFindings(
   groupOf: (r: FileResult) => string,
   severityOf: (r: FileResult) => SeveritySetting | undefined,
   lang: Language,
+  /** give the findings fingerprints (for baselines) */
+  fingerprints = false,
 ): void {
   const groups = new Map<string, FileResult[]>();
   for (const r of results) {
@@ -64,7 +66,7 @@ export function addCrossDocumentFindings(
         if (setting) x.severity = setting;
         const out = outFinding(view, { ...x, rule: x.rule || RULE }, lang);
         // no text around it at hand here: the figure's own text stands for the context
-        out.fingerprint = fingerprint({ rule: out.rule, message: x.message, text: c.text, before: '', after: '' });
+        if (fingerprints) out.fingerprint = fingerprint({ rule: out.rule, message: x.message, text: c.text, before: '', after: '' });
         // same place, same rule: the in-file check already said it
         if (f.findings.some((y) => y.rule === out.rule && y.line === out.line && y.column === out.column)) continue;
         f.findings.push(out);

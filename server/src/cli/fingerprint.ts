@@ -35,17 +35,8 @@ export interface FingerprintInput {
 }
 
 export function fingerprint(x: FingerprintInput): string {
-  const h = createHash('sha1');
-  h.update(x.rule);
-  h.update('\0');
-  h.update(fingerprintMessage(x.message));
-  h.update('\0');
-  h.update(canon(x.text));
-  h.update('\0');
-  h.update(canon(x.before));
-  h.update('\0');
-  h.update(canon(x.after));
-  return h.digest('hex').slice(0, 20);
+  const key = [x.rule, fingerprintMessage(x.message), canon(x.text), canon(x.before), canon(x.after)].join('\0');
+  return createHash('sha1').update(key).digest('hex').slice(0, 20);
 }
 
 /** The text and context of an original-offset range in a text whose line starts are known. */

@@ -92,7 +92,7 @@ export interface LintContext {
   project: Project;
   language: Language;
   /** what to collect besides findings */
-  want: { figures?: boolean; outline?: boolean; citations?: boolean; hash?: boolean };
+  want: { figures?: boolean; outline?: boolean; citations?: boolean; hash?: boolean; fingerprints?: boolean };
 }
 
 export function range1(view: Pick<TextView, 'positionAt'>, start: number, end: number): Range1 {
@@ -199,7 +199,7 @@ export function lintFile(filePath: string, ctx: LintContext): FileResult {
     display: file.display,
     findings: res.findings.map((f) => {
       const o = outFinding(view, f, ctx.language);
-      o.fingerprint = fingerprintOf(original, starts, f.start, f.end, f.rule, f.message);
+      if (ctx.want.fingerprints) o.fingerprint = fingerprintOf(original, starts, f.start, f.end, f.rule, f.message);
       return o;
     }),
   };

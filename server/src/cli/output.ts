@@ -87,4 +87,19 @@ export function oneLine(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** The largest `f(x)` (at least `init`), without spreading: a spread of 500,000 rows overflows the stack. */
+export function maxOf<T>(items: readonly T[], f: (x: T) => number, init = 0): number {
+  let m = init;
+  for (const x of items) {
+    const v = f(x);
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+/** `dst.push(...src)` for arrays of any length. */
+export function append<T>(dst: T[], src: readonly T[]): void {
+  for (const x of src) dst.push(x);
+}
+
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -33,6 +33,7 @@ import {
 } from '../core/index';
 import { decodeDocument } from './files';
 import { displayPath } from './paths';
+import { append } from './output';
 
 export const CONFIG_NAME = 'draftlint.json';
 /** Default `maxFileSize` (bytes): larger documents get only the cheap rules. */
@@ -300,9 +301,9 @@ export class ProjectLoader {
         line: lineOfLiteral(configText, rel),
         field: `indicators[${k}]`,
       }));
-      if (loaded) indicators.push(...loaded);
+      if (loaded) append(indicators, loaded);
     });
-    indicators.push(...this.cliIndicators());
+    append(indicators, this.cliIndicators());
 
     // template: --template wins over the config
     let template: string | TemplateDef | null | undefined;
@@ -410,7 +411,7 @@ export class ProjectLoader {
     for (const f of this.opts.indicators ?? []) {
       const abs = path.resolve(this.cwd, f);
       const loaded = this.loadData(abs, () => ({ file: this.show(abs) }));
-      if (loaded) out.push(...loaded);
+      if (loaded) append(out, loaded);
     }
     this.extraIndicators = out;
     return out;

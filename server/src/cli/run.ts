@@ -140,6 +140,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     // with a cache, always: an entry then serves a lone file and a whole folder alike
     citations: check && (collected.files.length > 1 || useCache),
     hash: useCache,
+    fingerprints: check && (args.baseline !== undefined || args.writeBaseline !== undefined),
   };
   const linted = await lintAll(
     collected.files.map((f) => f.path),
@@ -172,6 +173,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
       (r) => loader.forFile(r.path).configPath ?? '',
       (r) => loader.forFile(r.path).lint.rules?.['figures/inconsistent'],
       language,
+      want.fingerprints,
     );
   }
 

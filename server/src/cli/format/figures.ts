@@ -4,7 +4,7 @@
  * csv, md and html have their own modules.
  */
 import type { FileResult, OutFigure } from '../lintFile';
-import { displayWidth, oneLine, padEnd, plural, type Style } from '../output';
+import { displayWidth, maxOf, oneLine, padEnd, plural, type Style } from '../output';
 import { region, sarifDocument, RuleTable, type SarifOptions } from './sarif';
 import { sarifUri } from '../paths';
 
@@ -44,7 +44,7 @@ export function formatFiguresStylish(files: readonly FileResult[], s: Style): st
       g.canonical ?? NONE,
       g.status,
     ]);
-    const widths = header.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]))));
+    const widths = header.map((h, k) => maxOf(rows, (r) => displayWidth(r[k]), displayWidth(h)));
     const line = (cells: string[], paint: (k: number, padded: string) => string) =>
       ('  ' + cells.map((c, k) => paint(k, k === cells.length - 1 ? c : padEnd(c, widths[k]))).join('  ')).trimEnd() + '\n';
     out += `\n${s.underline(s.bold(f.display))}\n`;

@@ -4,7 +4,7 @@
  */
 import type { Language } from '../../core/index';
 import type { FileResult, OutHeading } from '../lintFile';
-import { oneLine, padStart, type Style } from '../output';
+import { maxOf, oneLine, padStart, type Style } from '../output';
 
 const T = {
   vi: {
@@ -44,7 +44,7 @@ export function formatOutlineStylish(f: FileResult, s: Style, lang: Language): s
   out += `${L.template}: ${tpl}\n\n`;
   const all = flatten(o.headings);
   if (all.length === 0) out += `${L.noHeadings}\n`;
-  const w = Math.max(4, ...all.map((h) => String(h.line).length));
+  const w = maxOf(all, (h) => String(h.line).length, 4);
   for (const h of all) {
     const marker = h.kind === 'markdown' ? h.marker : h.marker + h.punct;
     out += `${s.dim(padStart(String(h.line), w))}  ${'  '.repeat(h.depth)}${s.bold(marker)}  ${oneLine(h.title)}`.trimEnd() + '\n';

@@ -4,7 +4,7 @@
  * `✖ N problems (E errors, W warnings, I infos)`. Nothing at all when there is no finding.
  */
 import type { FileResult } from '../lintFile';
-import { displayWidth, oneLine, padEnd, padStart, plural, type Style } from '../output';
+import { displayWidth, maxOf, oneLine, padEnd, padStart, plural, type Style } from '../output';
 
 export interface Totals {
   errors: number;
@@ -40,10 +40,10 @@ export function formatStylish(files: readonly FileResult[], s: Style): string {
       msg: oneLine(x.message),
       rule: x.rule,
     }));
-    const wLine = Math.max(...rows.map((r) => r.line.length));
-    const wCol = Math.max(...rows.map((r) => r.col.length));
-    const wSev = Math.max(...rows.map((r) => r.sev.length));
-    const wMsg = Math.max(...rows.map((r) => displayWidth(r.msg)));
+    const wLine = maxOf(rows, (r) => r.line.length);
+    const wCol = maxOf(rows, (r) => r.col.length);
+    const wSev = maxOf(rows, (r) => r.sev.length);
+    const wMsg = maxOf(rows, (r) => displayWidth(r.msg));
     out += `\n${s.underline(s.bold(f.display))}\n`;
     for (const r of rows) {
       const pos = s.dim(`${padStart(r.line, wLine)}:${padEnd(r.col, wCol)}`);
