@@ -11,7 +11,7 @@
  *               { type: 'error', id, message }
  */
 import { parentPort } from 'worker_threads';
-import type { IndicatorSet } from '../core/index';
+import { IndicatorSet } from '../core/index';
 import { indicatorSetOf, runLintJob, type JobDataSource, type LintJob } from './lintjob';
 
 export type ToWorker =
@@ -58,9 +58,65 @@ function handle(m: ToWorker): FromWorker | undefined {
   }
 }
 
+/**
+ * A synthetic draft (our own wording) shaped like a provincial political report: parts, roman and decimal
+ * headings, numbered targets, figures with units, bounds, ranges and periods, a resolution reference, an
+ * enumeration, a conversion leftover. Linting it a few times while the worker is idle compiles the hot paths
+ * of the core, so that the first real document is not linted by cold code.
+ */
+export function warmupText(sections = 12): string {
+  const out = ['DỰ THẢO BÁO CÁO CHÍNH TRỊ', 'NHIỆM KỲ 2025 - 2030', '', 'Phần thứ nhất', 'KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI', '', 'I- KẾT QUẢ ĐẠT ĐƯỢC'];
+  for (let i = 1; i <= sections; i++) {
+    const a = (i % 9) + 1;
+    const b = i % 10;
+    out.push(
+      `${i}. Lĩnh vực thứ ${i} có nhiều chuyển biến`,
+      `${i}.1. Tăng trưởng và quy mô. Trong 5 năm 2021 - 2025, tốc độ tăng trưởng kinh tế ước đạt ${a},${b}%/năm; quy mô kinh tế năm 2025 ước đạt khoảng ${300 + i}.000 tỷ đồng, gấp 1,${b} lần năm 2020.`,
+      `${i}.2. Thu hút đầu tư. Tổng vốn đầu tư toàn xã hội giai đoạn 2021 - 2025 ước đạt trên ${400 + i} nghìn tỷ đồng; vốn FDI đạt ${a},${b}7 tỷ USD; GRDP bình quân đầu người năm 2025 đạt trên ${10 + (i % 5)}.000 USD.`,
+      `Tỷ lệ lao động qua đào tạo đến năm 2025 đạt ${80 + (i % 10)},5%, tăng ${a},${b} điểm phần trăm; tỷ lệ hộ nghèo giảm còn dưới ${(i % 3) + 1}%; diện tích rừng trồng mới khoảng ${1000 + i} ha.`,
+      `Thực hiện Nghị quyết số ${10 + i}-NQ/TU ngày ${(i % 28) + 1}/${(i % 12) + 1}/2023 của Tỉnh ủy, có 3 khâu đột phá: Một là, hoàn thiện thể chế; Hai là, phát triển hạ tầng; Ba là, phát triển nguồn nhân lực.`,
+      `[bookmark: _Hlk${100000 + i}]Công tác hoà giải, thuỷ lợi và “chuyển đổi số” được quan tâm; thu ngân sách tăng bình quân ${a}-${a},5%/năm.`,
+    );
+  }
+  out.push('', 'Phần thứ hai', 'MỤC TIÊU, NHIỆM VỤ NHIỆM KỲ 2025 - 2030', '', 'III- MỤC TIÊU', '2. Một số chỉ tiêu chủ yếu đến năm 2030', '2.1. Về kinh tế');
+  for (let i = 1; i <= sections; i++) out.push(`(${i}) Tốc độ tăng trưởng kinh tế bình quân đạt ${10 + (i % 4)}%/năm trở lên; tỷ lệ đô thị hóa đạt khoảng ${70 + (i % 9)}%.`);
+  return out.join('\n') + '\n';
+}
+
+let warmed = false;
+/** Lint the synthetic draft a few times, one lint per event-loop turn, while no real job has come. */
+function warmUp(rounds: number): void {
+  if (warmed || rounds <= 0 || process.env.DRAFTLINT_WARMUP === '0') return;
+  setImmediate(() => {
+    if (warmed) return;
+    try {
+      runLintJob(
+        {
+          uri: 'untitled:warm-up',
+          version: 0,
+          text: warmupText(),
+          gen: -1,
+          template: undefined,
+          templates: {},
+          rules: {},
+          options: {},
+          cheapOnlyAbove: Infinity,
+          language: 'vi',
+          mode: 'open',
+        },
+        IndicatorSet.empty(),
+      );
+    } catch {
+      return;
+    }
+    warmUp(rounds - 1);
+  });
+}
+
 if (parentPort) {
   const port = parentPort;
   port.on('message', (m: ToWorker) => {
+    if (m.type === 'lint') warmed = true;
     let out: FromWorker | undefined;
     try {
       out = handle(m);
@@ -70,4 +126,5 @@ if (parentPort) {
     if (out) port.postMessage(out);
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
+  warmUp(6);
 }
