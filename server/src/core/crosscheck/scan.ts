@@ -140,21 +140,30 @@ export function phraseAt(lower: string, i: number, phrase: string): boolean {
   return !isWordCode(lower.charCodeAt(i - 1)) && !isWordCode(lower.charCodeAt(i + phrase.length));
 }
 
-/** Offsets of a lower-cased phrase in `lower` within [from, to), at word boundaries. */
+/**
+ * Offset of the first occurrence of a lower-cased phrase in `lower` within [from, to), at word boundaries; -1
+ * when none. Searches the window only (an indexOf over the rest of the text per call is quadratic).
+ */
 export function findPhrase(lower: string, phrase: string, from: number, to: number): number {
-  let i = lower.indexOf(phrase, from);
-  while (i >= 0 && i + phrase.length <= to) {
-    if (phraseAt(lower, i, phrase)) return i;
-    i = lower.indexOf(phrase, i + 1);
+  const a = Math.max(0, from);
+  const b = Math.min(lower.length, to);
+  if (phrase === '' || b - a < phrase.length) return -1;
+  const hay = lower.slice(a, b);
+  for (let k = hay.indexOf(phrase); k >= 0; k = hay.indexOf(phrase, k + 1)) {
+    if (phraseAt(lower, a + k, phrase)) return a + k;
   }
   return -1;
 }
 
+/** Offset of the last occurrence of the phrase within [from, to), at word boundaries; -1 when none. */
 export function findLastPhrase(lower: string, phrase: string, from: number, to: number): number {
-  let i = lower.lastIndexOf(phrase, to - phrase.length);
-  while (i >= from) {
-    if (phraseAt(lower, i, phrase)) return i;
-    i = lower.lastIndexOf(phrase, i - 1);
+  const a = Math.max(0, from);
+  const b = Math.min(lower.length, to);
+  if (phrase === '' || b - a < phrase.length) return -1;
+  const hay = lower.slice(a, b);
+  // (k - 1 never goes below 0: lastIndexOf(phrase, -1) would find offset 0 again and never end)
+  for (let k = hay.lastIndexOf(phrase); k >= 0; k = k > 0 ? hay.lastIndexOf(phrase, k - 1) : -1) {
+    if (phraseAt(lower, a + k, phrase)) return a + k;
   }
   return -1;
 }
