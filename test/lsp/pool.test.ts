@@ -41,7 +41,8 @@ parentPort.on('message', (m) => {
   if (m.type === 'data') { dataMsgs[m.gen] = (dataMsgs[m.gen] || 0) + 1; return; }
   if (m.type !== 'lint') return;
   if (m.job.uri === 'crash') process.exit(3);
-  const until = Date.now() + (m.job.text === 'slow' ? 150 : 0);
+  const busy = m.job.text.startsWith('slow') ? Number(m.job.text.split(':')[1] || 150) : 0;
+  const until = Date.now() + busy;
   while (Date.now() < until) {}
   parentPort.postMessage({ type: 'result', id: m.id, data: { uri: m.job.uri, gen: m.job.gen, dataMsgs: { ...dataMsgs } } });
 });
@@ -119,6 +120,36 @@ describe('LintPool', () => {
       const v2 = track(pool.lint(job('doc-v2'), e, PRIORITY_OPEN, 'doc'), 'v2');
       await Promise.all([busy, idx, v1, v2]);
       assert.deepEqual(done, ['v1:superseded', 'busy:busy', 'v2:doc-v2', 'index:index-1']);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('an open document waiting behind a long lint gets a second worker, stopped again when idle; indexing never does', async () => {
+    const pool = new LintPool({ workerFile: fake, maxWorkers: 2, spawnAfterMs: 100, idleStopMs: 300, log });
+    try {
+      const e = env(1);
+      await pool.lint(job('first'), e, PRIORITY_OPEN, 'first');
+      const done: string[] = [];
+      // indexing waits for the one worker
+      const long1 = pool.lint({ ...job('long-1'), text: 'slow:500' }, e, PRIORITY_OPEN, 'long-1').then(() => done.push('long-1'));
+      const idx = pool.lint(job('index'), e, PRIORITY_INDEX, 'index').then(() => done.push('index'));
+      await Promise.all([long1, idx]);
+      assert.deepEqual(done, ['long-1', 'index']);
+      assert.equal(pool.workerCount, 1);
+      // an open document does not wait for the whole long lint
+      done.length = 0;
+      const long2 = pool.lint({ ...job('long-2'), text: 'slow:1500' }, e, PRIORITY_OPEN, 'long-2').then(() => done.push('long-2'));
+      let workersThen = 0;
+      const quick = pool.lint(job('quick'), e, PRIORITY_OPEN, 'quick').then(() => {
+        workersThen = pool.workerCount;
+        done.push('quick');
+      });
+      await Promise.all([long2, quick]);
+      assert.deepEqual(done, ['quick', 'long-2']);
+      assert.equal(workersThen, 2);
+      await new Promise((r) => setTimeout(r, 600));
+      assert.equal(pool.workerCount, 1);
     } finally {
       pool.dispose();
     }

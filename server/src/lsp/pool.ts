@@ -29,6 +29,11 @@ export interface PoolEnv {
  */
 export const WORKER_YOUNG_GENERATION_MB = 8;
 
+/** An open document waits this long behind busy workers before another worker is started for it. */
+export const SPAWN_AFTER_MS = 250;
+/** A worker beyond the first that stays idle this long is stopped (its memory returned). */
+export const IDLE_STOP_MS = 30_000;
+
 export const PRIORITY_OPEN = 0;
 export const PRIORITY_INDEX = 1;
 
@@ -37,6 +42,9 @@ export interface PoolOptions {
   workerFile: string | null;
   /** at most this many workers (the first starts at once, more when open documents wait) */
   maxWorkers?: number;
+  /** see SPAWN_AFTER_MS and IDLE_STOP_MS */
+  spawnAfterMs?: number;
+  idleStopMs?: number;
   /** data generations kept in the workers */
   maxGenerations?: number;
   log(message: string): void;
@@ -57,8 +65,11 @@ interface Slot {
   /** data generations this worker holds */
   has: Set<number>;
   task: Task | null;
+  /** when the current task was sent, or when the worker became idle */
+  since: number;
   ready: boolean;
   dead: boolean;
+  idleTimer?: NodeJS.Timeout;
 }
 
 export function defaultMaxWorkers(): number {
@@ -77,6 +88,7 @@ export class LintPool {
   private readonly maxGenerations: number;
   private inline: boolean;
   private inlineBusy = false;
+  private spawnTimer: NodeJS.Timeout | undefined;
   private nextId = 1;
   private disposed = false;
   /** workers that crashed (for logs and tests) */
@@ -126,9 +138,11 @@ export class LintPool {
 
   dispose(): void {
     this.disposed = true;
+    if (this.spawnTimer) clearTimeout(this.spawnTimer);
     for (const t of this.queue.splice(0)) t.resolve(null);
     for (const s of this.slots.splice(0)) {
       s.dead = true;
+      if (s.idleTimer) clearTimeout(s.idleTimer);
       void s.worker.terminate();
     }
   }
@@ -146,6 +160,23 @@ export class LintPool {
     return this.queue.some((t) => t.priority === PRIORITY_OPEN);
   }
 
+  /** Every worker is busy with a long lint while an open document waits (else: look again when one would be). */
+  private needsHelp(): boolean {
+    if (this.slots.length >= this.maxWorkers || !this.urgentWaiting()) return false;
+    const after = this.opts.spawnAfterMs ?? SPAWN_AFTER_MS;
+    const now = Date.now();
+    const busiest = Math.min(...this.slots.map((s) => s.since));
+    if (now - busiest >= after) return true;
+    if (!this.spawnTimer) {
+      this.spawnTimer = setTimeout(() => {
+        this.spawnTimer = undefined;
+        this.dispatch();
+      }, after - (now - busiest));
+      this.spawnTimer.unref();
+    }
+    return false;
+  }
+
   private dispatch(): void {
     if (this.disposed) return;
     if (this.inline) {
@@ -155,8 +186,8 @@ export class LintPool {
     while (this.queue.length) {
       let slot = this.slots.find((s) => !s.task && !s.dead);
       if (!slot) {
-        // one worker is enough for background indexing; an open document waiting gets another one
-        if (this.slots.length === 0 || (this.slots.length < this.maxWorkers && this.urgentWaiting())) slot = this.spawn();
+        // one worker is enough, unless an open document waits behind a long lint: then it gets another one
+        if (this.slots.length === 0 || this.needsHelp()) slot = this.spawn();
         if (!slot) {
           if (this.inline) this.runInline();
           return;
@@ -177,7 +208,7 @@ export class LintPool {
       return undefined;
     }
     worker.unref();
-    const slot: Slot = { worker, has: new Set(), task: null, ready: false, dead: false };
+    const slot: Slot = { worker, has: new Set(), task: null, since: Date.now(), ready: false, dead: false };
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (e) => this.onDeath(slot, `lint worker failed: ${e?.stack ?? e}`));
     worker.on('exit', (code) => this.onDeath(slot, `lint worker exited (code ${code})`));
@@ -187,6 +218,9 @@ export class LintPool {
 
   private send(slot: Slot, task: Task): void {
     slot.task = task;
+    slot.since = Date.now();
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
     // a worker with a job keeps the process alive; an idle one does not
     slot.worker.ref();
     const gen = task.job.gen;
@@ -228,15 +262,31 @@ export class LintPool {
     const task = slot.task;
     if (!task || task.id !== m.id) return;
     slot.task = null;
+    slot.since = Date.now();
     slot.worker.unref();
+    this.stopWhenIdle(slot);
     if (m.type === 'result') task.resolve(m.data);
     else task.reject(new Error(m.message));
     this.dispatch();
   }
 
+  /** A worker beyond the first that stays idle is stopped. */
+  private stopWhenIdle(slot: Slot): void {
+    if (this.slots.indexOf(slot) < 1) return;
+    slot.idleTimer = setTimeout(() => {
+      if (slot.task || slot.dead) return;
+      slot.dead = true;
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      void slot.worker.terminate().catch(() => undefined);
+    }, this.opts.idleStopMs ?? IDLE_STOP_MS);
+    slot.idleTimer.unref();
+  }
+
   private onDeath(slot: Slot, why: string): void {
     if (slot.dead) return;
     slot.dead = true;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     if (this.disposed) return;
