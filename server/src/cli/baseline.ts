@@ -15,6 +15,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileResult } from './lintFile';
 import { toPosix } from './paths';
+import { jsonErrorOffset } from './jsonpos';
+import { oneLine } from './output';
 
 const FORMAT = 1;
 
@@ -87,7 +89,9 @@ export function parseBaseline(text: string, display: string): Baseline {
     doc = JSON.parse(text);
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
-    throw new BaselineError(display, m ? lineAt(text, Number(m[1])) : undefined, `not valid JSON (${(e as Error).message})`);
+    const at = m ? Number(m[1]) : jsonErrorOffset(text);
+    const why = oneLine((e as Error).message).slice(0, 120);
+    throw new BaselineError(display, at >= 0 ? lineAt(text, at) : undefined, `not valid JSON (${why})`);
   }
   const d = doc as { format?: unknown; files?: unknown };
   if (!d || typeof d !== 'object' || Array.isArray(d) || !d.files || typeof d.files !== 'object' || Array.isArray(d.files)) {

@@ -55,12 +55,16 @@ export function fingerprintOf(
   while (lineEnd > lineStart && (original.charCodeAt(lineEnd - 1) === 10 || original.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
   const textEnd = Math.min(end, start + TEXT_CHARS);
   const afterStart = Math.max(end, start);
+  // the context is counted in NFC characters, so a decomposed (NFD) copy of the line has the same context: take a
+  // wider window of the original (a Vietnamese letter is at most 3 units in NFD), normalise, then cut
+  const before = original.slice(Math.max(lineStart, start - 4 * CONTEXT_CHARS), start).normalize('NFC');
+  const after = afterStart < lineEnd ? original.slice(afterStart, Math.min(lineEnd, afterStart + 4 * CONTEXT_CHARS)).normalize('NFC') : '';
   return fingerprint({
     rule,
     message,
     text: original.slice(start, textEnd),
-    before: original.slice(Math.max(lineStart, start - CONTEXT_CHARS), start),
-    after: afterStart < lineEnd ? original.slice(afterStart, Math.min(lineEnd, afterStart + CONTEXT_CHARS)) : '',
+    before: before.slice(Math.max(0, before.length - CONTEXT_CHARS)),
+    after: after.slice(0, CONTEXT_CHARS),
   });
 }
 
