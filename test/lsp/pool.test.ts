@@ -190,6 +190,22 @@ describe('LintPool', () => {
     }
   });
 
+  test('a job that cannot be sent to a worker is linted on the main thread', async () => {
+    const pool = new LintPool({ workerFile: fake, maxWorkers: 1, log });
+    try {
+      const e = env(1);
+      // a function cannot be cloned into a worker
+      const odd = { ...job('file:///p/odd.md'), options: { hook: () => 1 } as unknown as LintJob['options'] };
+      const d = await pool.lint(odd, e, PRIORITY_OPEN, 'odd');
+      assert.ok(d?.diagnostics.some((x) => x.code === 'figures/canonical-mismatch'));
+      assert.ok(logs.some((l) => /cannot send a lint to the worker/.test(l)));
+      // the worker still takes the next one
+      assert.equal(seen(await pool.lint(job('next'), e, PRIORITY_OPEN, 'next')).uri, 'next');
+    } finally {
+      pool.dispose();
+    }
+  });
+
   test('an empty data set lints too (no data files)', async () => {
     ensureServerBuilt();
     const pool = new LintPool({ workerFile: workerJs, maxWorkers: 1, log });

@@ -232,11 +232,19 @@ export class LintPool {
       }
       slot.worker.postMessage({ type: 'lint', id: task.id, job: task.job } satisfies ToWorker);
     } catch (e) {
-      // e.g. a value that cannot be cloned: fail this job, keep the worker
+      // a value that cannot be sent (not cloneable): lint this one on the main thread, keep the worker
+      this.opts.log(`draftlint: cannot send a lint to the worker (${(e as Error).message}); linting it on the main thread`);
       slot.task = null;
+      slot.since = Date.now();
       slot.worker.unref();
-      task.reject(e as Error);
-      setImmediate(() => this.dispatch());
+      setImmediate(() => {
+        try {
+          task.resolve(runLintJob(task.job, task.env.data));
+        } catch (err) {
+          task.reject(err as Error);
+        }
+        this.dispatch();
+      });
     }
   }
 
