@@ -14,7 +14,8 @@ import { fingerprint, fingerprintMessage, fingerprintOf } from '../../server/src
 import { applyBaseline, buildBaseline, BaselineError, parseBaseline } from '../../server/src/cli/baseline';
 import { cacheFilePath, ResultCache } from '../../server/src/cli/cache';
 import { addCrossDocumentFindings } from '../../server/src/cli/crossdoc';
-import { outFinding, type FileResult, type OutFinding } from '../../server/src/cli/lintFile';
+import { lintFile, outFinding, type FileResult, type OutFinding } from '../../server/src/cli/lintFile';
+import { ProjectLoader } from '../../server/src/cli/project';
 import { computeLineStarts } from '../../server/src/core/text';
 import { jsonErrorOffset } from '../../server/src/cli/jsonpos';
 import { tempDir } from './cli-helper';
@@ -213,7 +214,7 @@ describe('jsonErrorOffset', () => {
       ['['.repeat(100_000), 100_000],
     ];
     for (const [t, at] of invalid) {
-      assert.throws(() => JSON.parse(t), undefined, t);
+      assert.throws(() => JSON.parse(t), SyntaxError, t);
       assert.equal(jsonErrorOffset(t), at, JSON.stringify(t.slice(0, 40)));
     }
   });
@@ -268,6 +269,32 @@ describe('cache file', () => {
     const d = new ResultCache(file);
     d.save();
     assert.deepEqual(Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: object }).entries), []);
+  });
+});
+
+describe('lintFile', () => {
+  test('an exception inside the linter fails that file only, with the error and its stack', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.md');
+    fs.writeFileSync(file, 'Văn bản.\n');
+    const project = new ProjectLoader({ cwd: dir, noConfig: true }).forFile(file);
+    const ok = lintFile(file, { cwd: dir, project, language: 'vi', want: {} });
+    assert.equal(ok.skipped, undefined);
+    const broken = {
+      ...project,
+      lint: Object.defineProperty({}, 'data', {
+        enumerable: true,
+        get() {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      }),
+    };
+    const r = lintFile(file, { cwd: dir, project: broken, language: 'vi', want: {} });
+    assert.equal(r.skipped, 'failed');
+    assert.equal(r.error, 'RangeError: Maximum call stack size exceeded');
+    assert.match(r.stack ?? '', /RangeError/);
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.display, 'a.md');
   });
 });
 

@@ -73,8 +73,10 @@ export interface FileResult {
   /** path as shown (relative to cwd when inside it) */
   display: string;
   /** not linted: why */
-  skipped?: 'binary' | 'unreadable' | 'too-large';
+  skipped?: 'binary' | 'unreadable' | 'too-large' | 'failed';
   error?: string;
+  /** the stack of an internal error (skipped: 'failed'), printed with --debug */
+  stack?: string;
   /** bytes (set for files skipped as too large) */
   size?: number;
   /** sha256 of the file's bytes as linted (when `want.hash`): the cache stores the result under it */
@@ -167,6 +169,23 @@ export function contentHash(buf: Buffer): string {
  * `skipAbove` is not even read.
  */
 export function lintFile(filePath: string, ctx: LintContext): FileResult {
+  try {
+    return lintFileUnguarded(filePath, ctx);
+  } catch (e) {
+    // a bug in the core on this input: report the file as failed, lint the others
+    const err = e instanceof Error ? e : new Error(String(e));
+    return {
+      path: filePath,
+      display: displayPath(filePath, ctx.cwd),
+      skipped: 'failed',
+      error: `${err.name}: ${err.message}`,
+      stack: err.stack,
+      findings: [],
+    };
+  }
+}
+
+function lintFileUnguarded(filePath: string, ctx: LintContext): FileResult {
   const file = { path: filePath, display: displayPath(filePath, ctx.cwd) };
   const skipped = (why: NonNullable<FileResult['skipped']>, extra: Partial<FileResult> = {}): FileResult => ({
     path: file.path,

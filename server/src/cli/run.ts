@@ -164,6 +164,12 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
       unreadable = true;
       continue;
     }
+    if (r.skipped === 'failed') {
+      io.stderr(`${r.display}: not checked: draftlint failed on this file (${r.error}); please report it\n`);
+      if (args.debug && r.stack) io.stderr(`${r.stack}\n`);
+      unreadable = true;
+      continue;
+    }
     results.push(r);
   }
 
