@@ -100,7 +100,8 @@ export function tooLarge(text: string, maxBytes: number): boolean {
 
 export class DocLinter {
   private readonly entries = new Map<string, Analysis>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** pending lints: a timer (debounce) or an immediate (at once) */
+  private readonly timers = new Map<string, { cancel(): void }>();
   private readonly runs = new Map<string, number>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly dirty = new Set<string>();
@@ -153,13 +154,19 @@ export class DocLinter {
 
   /** Lint `uri` after `delay` ms (replacing a pending lint). */
   schedule(uri: string, delay: number): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
-    const timer = setTimeout(() => {
+    this.timers.get(uri)?.cancel();
+    const fire = () => {
       this.timers.delete(uri);
       void this.run(uri);
-    }, delay);
-    this.timers.set(uri, timer);
+    };
+    if (delay <= 0) {
+      // at once (after the message being handled), without a timer's minimum delay
+      const im = setImmediate(fire);
+      this.timers.set(uri, { cancel: () => clearImmediate(im) });
+    } else {
+      const t = setTimeout(fire, delay);
+      this.timers.set(uri, { cancel: () => clearTimeout(t) });
+    }
   }
 
   /** Everything changed (data, settings): re-lint every open document soon. */
@@ -172,8 +179,7 @@ export class DocLinter {
 
   /** The document was closed: forget it, release waiters. */
   close(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
     this.runs.set(uri, (this.runs.get(uri) ?? 0) + 1);
     this.entries.delete(uri);
