@@ -100,6 +100,22 @@ describe('robustness (push client)', () => {
     }
   });
 
+  test('a quick fix asked with a diagnostic of an older version edits the current text', async () => {
+    const u = fileUri(path.join(ws, 'fixes.md'));
+    await c.open(u, DRAFT);
+    const old = mismatch(await c.waitForDiagnostics(u, (d) => Boolean(mismatch(d)))) as Diag;
+    // two characters inserted before the figure, on its line: the old range is off by two now
+    const v = await c.change(u, { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, '- ');
+    await c.waitForDiagnostics(u, () => c.publishedVersions.get(u) === v);
+    type Action = { title: string; isPreferred?: boolean; edit: { changes: Record<string, { range: Diag['range']; newText: string }[]> } };
+    const actions = await c.request<Action[]>('textDocument/codeAction', { textDocument: { uri: u }, range: old.range, context: { diagnostics: [old] } });
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    const at = LINE.indexOf('9,5%/năm') + 2;
+    assert.deepEqual(fix.edit.changes[u], [{ range: { start: { line: 3, character: at }, end: { line: 3, character: at + '9,5%/năm'.length } }, newText: '10,4%/năm' }]);
+    await c.close(u);
+  });
+
   test('a binary file in the workspace is not indexed, and not linted when opened', async () => {
     const res = await c.request<{ files: number }>('draftlint/checkWorkspace', {});
     const image = fileUri(path.join(ws, 'image.md'));

@@ -2,8 +2,8 @@
  * One lint of one document as plain data: what a lint worker (worker.ts) computes and posts back, and what the
  * main-thread fallback computes the same way. Everything the feature handlers need of a lint is here, already
  * in LSP shapes and original-text offsets, so no TextView or parsed outline crosses the thread boundary:
- * diagnostics, the findings (for quick fixes of older diagnostics), the figures report, citation locations,
- * citation summaries (cross-document checks), document symbols and folding ranges.
+ * diagnostics, the figures report, citation locations, citation summaries (cross-document checks), document
+ * symbols and folding ranges. Nothing is sent twice: the result is copied between threads on every edit.
  */
 import type { Diagnostic, DocumentSymbol, FoldingRange, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,7 +14,6 @@ import {
   summarizeCitations,
   type CitationSummary,
   type FigureReport,
-  type Finding,
   type Indicator,
   type Language,
   type RuleOptions,
@@ -48,6 +47,20 @@ export interface LintJob {
   mode: 'open' | 'index';
 }
 
+/** A figure of the report (original offsets) with its position. */
+export interface FigureData extends FigureReport {
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+/** The figure as the draftlint/figures request shows it. */
+export function figureInfo(f: FigureData): FigureInfo {
+  const at = (o: number) => (o === f.start ? { line: f.line, character: f.character } : { line: f.endLine, character: f.endCharacter });
+  return figureToInfo({ positionAt: at }, f);
+}
+
 /** A citation's figure and subject, in original offsets, with the figure's range. */
 export interface CitationRef {
   indicatorId: string;
@@ -59,14 +72,10 @@ export interface CitationRef {
 }
 
 export interface LintData {
-  /** the document's own findings as diagnostics */
+  /** the document's own findings as diagnostics (quick fixes in their data) */
   diagnostics: Diagnostic[];
-  /** the findings themselves (original offsets); empty in 'index' mode */
-  findings: Finding[];
-  /** the figures report (original offsets); empty in 'index' mode */
-  figures: FigureReport[];
-  /** the same figures with positions (the draftlint/figures request) */
-  figureInfos: FigureInfo[];
+  /** the figures report */
+  figures: FigureData[];
   citations: CitationRef[];
   /** cited indicators that are not in the data set (the built-in vocabulary), by id; empty in 'index' mode */
   indicators: Record<string, Indicator>;
@@ -118,9 +127,11 @@ export function runLintJob(job: LintJob, data: IndicatorSet): LintData {
   }
   return {
     diagnostics: result.findings.map((f) => findingToDiagnostic(doc, job.uri, f, job.language, job.version)),
-    findings: open ? result.findings : [],
-    figures: open ? result.figures : [],
-    figureInfos: result.figures.map((fr) => figureToInfo(doc, fr)),
+    figures: result.figures.map((fr) => {
+      const s = doc.positionAt(fr.start);
+      const e = doc.positionAt(Math.max(fr.start, fr.end));
+      return { ...fr, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+    }),
     citations,
     indicators,
     summaries: summarizeCitations(result, job.uri),

@@ -14,7 +14,7 @@ import type { FigureInfo } from '../../../client/src/protocol';
 import type { Env, Projects, Settings } from './config';
 import { findingToDiagnostic, type Positioner } from './convert';
 import { isBinary, jobFor, nextResultId, tooLarge, yieldToEventLoop, type Analysis } from './linter';
-import type { LintData, LintJob } from './lintjob';
+import { figureInfo, type LintData, type LintJob } from './lintjob';
 import { CONFIG_FILE, isDraftPath, pathToUri } from './paths';
 
 export interface CitationRef {
@@ -170,7 +170,7 @@ export class WorkspaceIndex {
       language: a.env.language,
       summaries: a.summaries,
       refs: citationRefs(a.result),
-      figures: a.result.figureInfos,
+      figures: a.result.figures.map(figureInfo),
       base: a.base,
       resultId: a.resultId,
       cross: [],
@@ -375,7 +375,7 @@ export class WorkspaceIndex {
       language: env.language,
       summaries: data.summaries,
       refs: citationRefs(data),
-      figures: data.figureInfos,
+      figures: data.figures.map(figureInfo),
       base: data.diagnostics,
       resultId: nextResultId(),
       cross: [],

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../../core/index';
-import { SOURCE, fixToData, isDiagnosticData, type FixData } from '../convert';
+import { SOURCE, isDiagnosticData, type FixData } from '../convert';
 import type { Analysis } from '../linter';
 import { t } from '../i18n';
 
@@ -23,15 +23,14 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /** The fixes of a diagnostic for the document's current version. */
-function fixesFor(d: Diagnostic, doc: TextDocument, current: Analysis | undefined, lang: Language): FixData[] {
+function fixesFor(d: Diagnostic, doc: TextDocument, current: Analysis | undefined): FixData[] {
   if (!isDiagnosticData(d.data)) return [];
   if (d.data.version === doc.version && d.data.fixes) return d.data.fixes;
   if (d.data.version === doc.version || !current?.result || current.version !== doc.version) return [];
-  // the diagnostic is from an older version: find the same finding in the current analysis
-  for (const f of current.result.findings) {
-    if (f.rule !== d.data.rule || !f.fixes?.length) continue;
-    const r = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
-    if (overlaps(r, d.range)) return f.fixes.map((fx) => fixToData(doc, fx, lang));
+  // the diagnostic is from an older version: find the same finding among the current version's diagnostics
+  for (const cd of current.base) {
+    if (!isDiagnosticData(cd.data) || cd.data.rule !== d.data.rule || !cd.data.fixes?.length) continue;
+    if (overlaps(cd.range, d.range)) return cd.data.fixes;
   }
   return [];
 }
@@ -72,7 +71,7 @@ export function codeActions(
   const uri = doc.uri;
   for (const d of params.context.diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'string' || !d.code) continue;
-    for (const fix of fixesFor(d, doc, current, lang)) {
+    for (const fix of fixesFor(d, doc, current)) {
       out.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

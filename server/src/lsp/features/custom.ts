@@ -2,11 +2,12 @@
 import type { FigureInfo, IndicatorInfo, StatusResult } from '../../../../client/src/protocol';
 import type { IndicatorSet } from '../../core/index';
 import type { Analysis } from '../linter';
+import { figureInfo } from '../lintjob';
 import type { WorkspaceIndex } from '../workspace';
 import { valueText } from './completion';
 
 export function figuresOf(a: Analysis): FigureInfo[] {
-  return a.result ? a.result.figureInfos : [];
+  return a.result ? a.result.figures.map(figureInfo) : [];
 }
 
 /** Every file's figures: open documents from their analysis, the rest from the workspace index. */
