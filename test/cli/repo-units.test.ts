@@ -21,19 +21,25 @@ import { jsonErrorOffset } from '../../server/src/cli/jsonpos';
 import { tempDir } from './cli-helper';
 
 describe('pool size', () => {
-  test('none for a few small files, workers above 8 files or 2 MB, never more than cores or files', () => {
+  test('none until the work pays for two workers, then one per start-up of work, never more than cores or files', () => {
+    const MB = 1024 * 1024;
     const table: [Parameters<typeof poolSize>[0], number][] = [
       [{ files: 0, bytes: 0, cores: 8 }, 0],
-      [{ files: 1, bytes: 100 * 1024 * 1024, cores: 8 }, 0],
-      [{ files: 8, bytes: 8 * 5000, cores: 8 }, 0],
-      [{ files: 9, bytes: 9 * 5000, cores: 8 }, 2],
-      [{ files: 100, bytes: 100 * 5000, cores: 8 }, 8],
-      [{ files: 100, bytes: 100 * 5000, cores: 2 }, 2],
+      [{ files: 1, bytes: 100 * MB, cores: 8 }, 0],
+      // small drafts (5 KB): a pool from about 100 of them
+      [{ files: 9, bytes: 9 * 5000, cores: 8 }, 0],
+      [{ files: 80, bytes: 80 * 5000, cores: 8 }, 0],
+      [{ files: 100, bytes: 100 * 5000, cores: 8 }, 2],
+      [{ files: 300, bytes: 300 * 5000, cores: 8 }, 7],
+      [{ files: 1000, bytes: 5e6, cores: 2 }, 2],
       [{ files: 1000, bytes: 5e6, cores: 64 }, POOL_MAX_WORKERS],
-      [{ files: 100, bytes: 1e6, cores: 1 }, 0],
+      [{ files: 1000, bytes: 5e6, cores: 1 }, 0],
+      // real drafts (150 KB): from about 15
+      [{ files: 10, bytes: 10 * 150_000, cores: 8 }, 0],
+      [{ files: 15, bytes: 15 * 150_000, cores: 8 }, 2],
       // few but big files: one worker each, up to the cores
-      [{ files: 3, bytes: 30 * 1024 * 1024, cores: 8 }, 3],
-      [{ files: 3, bytes: 30 * 1024 * 1024, cores: 2 }, 2],
+      [{ files: 3, bytes: 30 * MB, cores: 8 }, 3],
+      [{ files: 3, bytes: 30 * MB, cores: 2 }, 2],
       // --jobs decides
       [{ files: 3, bytes: 10, jobs: 2, cores: 1 }, 2],
       [{ files: 3, bytes: 10, jobs: 9, cores: 1 }, 3],

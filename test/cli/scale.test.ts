@@ -81,13 +81,17 @@ describe('worker pool', () => {
     assert.deepEqual(order, [...order].sort());
   });
 
-  test('the automatic choice uses workers above 8 files, none for a few', () => {
-    const many = runCli(['check', '.', '--debug', '--format', 'json'], { cwd: dir });
-    const cores = os.availableParallelism();
-    if (cores >= 2) assert.match(debugLine(many), /on \d+ workers/);
+  test('the automatic choice: workers for 120 drafts (when there are cores), none for 28', () => {
+    const big = tempDir('draftlint-scale-');
+    fs.copyFileSync(path.join(exampleDir, 'draftlint.json'), path.join(big, 'draftlint.json'));
+    fs.copyFileSync(path.join(exampleDir, 'indicators.csv'), path.join(big, 'indicators.csv'));
+    for (let i = 0; i < 120; i++) write(big, `d${String(i).padStart(3, '0')}.md`, example);
+    const many = runCli(['check', '.', '--debug', '--format', 'json'], { cwd: big });
+    assert.equal(many.code, 1);
+    if (os.availableParallelism() >= 2) assert.match(debugLine(many), /linted 120 on \d+ workers/);
     else assert.match(debugLine(many), /in the main thread/);
-    const few = runCli(['check', 'nodata', '--debug'], { cwd: dir });
-    assert.match(debugLine(few), /linted 2 in the main thread/);
+    const few = runCli(['check', '.', '--debug'], { cwd: dir });
+    assert.match(debugLine(few), /linted 28 in the main thread/);
   });
 
   test('figures through the pool equal figures in one thread', () => {
