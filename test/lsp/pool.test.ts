@@ -108,6 +108,19 @@ describe('LintPool', () => {
     }
   });
 
+  test('old generations are dropped from the workers (and sent again when used again)', async () => {
+    const pool = new LintPool({ workerFile: fake, maxWorkers: 1, maxGenerations: 2, log });
+    try {
+      const envs = [env(1), env(2), env(3)];
+      for (const e of envs) await pool.lint(job(`g${e.generation}`, e.generation), e, PRIORITY_OPEN, 'k');
+      // generation 1 was dropped when 3 came: using it again sends its data again
+      const again = seen(await pool.lint(job('g1', 1), envs[0], PRIORITY_OPEN, 'k'));
+      assert.deepEqual(again.dataMsgs, { 1: 2, 2: 1, 3: 1 });
+    } finally {
+      pool.dispose();
+    }
+  });
+
   test('a queued job is replaced by a newer one of the same key; open documents go before indexing', async () => {
     const pool = new LintPool({ workerFile: fake, maxWorkers: 1, log });
     try {

@@ -96,7 +96,7 @@ export class LintPool {
 
   constructor(private readonly opts: PoolOptions) {
     this.maxWorkers = opts.maxWorkers ?? defaultMaxWorkers();
-    this.maxGenerations = opts.maxGenerations ?? 8;
+    this.maxGenerations = opts.maxGenerations ?? 4;
     this.inline = !opts.workerFile || this.maxWorkers < 1;
   }
 
