@@ -213,8 +213,35 @@ function yearsOf(s: string, r: { start: number; end: number }): number | null {
 // ---------------------------------------------------------------------------------------------------------
 // Openers
 
-/** Ordinal markers after a colon: "Một là, … Hai là, …" or "Thứ nhất, … Thứ hai, …". */
-function ordinalRun(s: string, from: number, limit: number): { start: number; end: number }[] | null {
+/** A line that starts an outline heading at q ("1.", "2.1.", "(3)", "IV-"): the end of an ordinal list. */
+function headingAt(s: string, q: number): boolean {
+  const c = s.charCodeAt(q);
+  if (isDigitCode(c) || c === 40) {
+    let r = c === 40 ? q + 1 : q;
+    const first = r;
+    while (r < s.length && isDigitCode(s.charCodeAt(r))) r++;
+    const d = s.charCodeAt(r);
+    return r > first && (d === 46 || d === 41);
+  }
+  if (c === 73 || c === 86 || c === 88) {
+    let r = q;
+    while (r < s.length && (s.charCodeAt(r) === 73 || s.charCodeAt(r) === 86 || s.charCodeAt(r) === 88)) r++;
+    const d = s.charCodeAt(r);
+    return d === 45 || d === 46;
+  }
+  return false;
+}
+
+/** How far an ordinal list may run past its last marker, and in all. */
+const ORDINAL_GAP = 3000;
+const ORDINAL_SPAN = 8000;
+
+/**
+ * Ordinal markers after a colon: "Một là, … Hai là, …" or "Thứ nhất, … Thứ hai, …". The list ends at a heading
+ * line, at a new "Một là", or when no marker follows within ORDINAL_GAP characters.
+ */
+function ordinalRun(s: string, from: number): { start: number; end: number }[] | null {
+  const limit = Math.min(s.length, from + ORDINAL_SPAN);
   let first = skipSp(s, from);
   while (first < limit && isLineBreak(s.charCodeAt(first))) first = skipSp(s, first + 1);
   const w = lowerWord(s, first);
@@ -243,11 +270,16 @@ function ordinalRun(s: string, from: number, limit: number): { start: number; en
   const ends: number[] = [firstEnd];
   // later markers start a sentence or clause: after '.', ';', ':' or a line break
   for (let p = first + 1; p < limit && markers.length < ORDINAL_LA.length; p++) {
+    if (p - markers[markers.length - 1] > ORDINAL_GAP) break;
     const c = s.charCodeAt(p);
     if (!(c === 46 || c === 59 || c === 58 || isLineBreak(c))) continue;
-    const q = skipSp(s, isLineBreak(c) ? p + 1 : p + 1);
-    let r = q;
-    while (r < limit && isLineBreak(s.charCodeAt(r))) r = skipSp(s, r + 1);
+    if (isLineBreak(c) && headingAt(s, skipSp(s, p + 1))) break; // a new section
+    let r = skipSp(s, p + 1);
+    while (r < limit && isLineBreak(s.charCodeAt(r))) {
+      if (headingAt(s, skipSp(s, r + 1))) return markers.map((m, k) => ({ start: m, end: ends[k] }));
+      r = skipSp(s, r + 1);
+    }
+    if (markerAt(r, 0) >= 0) break; // a new list starts
     const end = markerAt(r, markers.length);
     if (end >= 0) {
       markers.push(r);
@@ -255,31 +287,6 @@ function ordinalRun(s: string, from: number, limit: number): { start: number; en
     }
   }
   return markers.map((m, k) => ({ start: m, end: ends[k] }));
-}
-
-/** End of the block an ordinal list may run through: the next line that starts an outline heading, or a limit. */
-function blockEnd(s: string, from: number, max: number): number {
-  const stop = Math.min(s.length, from + max);
-  for (let p = from; p < stop; p++) {
-    if (!isLineBreak(s.charCodeAt(p))) continue;
-    const q = skipSp(s, p + 1);
-    const c = s.charCodeAt(q);
-    // "1.", "2.1.", "(3)", "IV-", "a)" at a line start: a new section
-    if (isDigitCode(c) || c === 40) {
-      let r = q;
-      if (c === 40) r++;
-      while (r < stop && isDigitCode(s.charCodeAt(r))) r++;
-      const d = s.charCodeAt(r);
-      if (r > q + (c === 40 ? 1 : 0) && (d === 46 || d === 41)) return p;
-    }
-    if (c === 73 || c === 86 || c === 88) {
-      let r = q;
-      while (r < stop && (s.charCodeAt(r) === 73 || s.charCodeAt(r) === 86 || s.charCodeAt(r) === 88)) r++;
-      const d = s.charCodeAt(r);
-      if (d === 45 || d === 46) return p;
-    }
-  }
-  return stop;
 }
 
 /** Quoted items right after the noun: “a”, “b” và “c” (an item may miss one of its quotes). */
@@ -421,13 +428,15 @@ function scanAt(s: string, cnt: CountAt): Enumeration | null {
   const base = { count: cnt.value, countStart: cnt.start, countEnd: cnt.end, noun, nounEnd };
 
   if (opener === 'colon') {
-    const limit = blockEnd(s, openAt, 8000);
-    const ord = ordinalRun(s, openAt, limit);
+    const ord = ordinalRun(s, openAt);
     if (ord) return { ...base, kind: 'ordinal', items: ord, counted: ord.length, strict: true };
-    // a list up to the end of the sentence
+    // a list up to the end of the sentence (a second colon: not a plain list)
     let e = openAt;
-    const stop = Math.min(s.length, openAt + 2000);
-    while (e < stop && !isSentenceEnd(s, e)) e++;
+    const stop = Math.min(s.length, openAt + 1500);
+    while (e < stop && !isSentenceEnd(s, e)) {
+      if (s.charCodeAt(e) === 58) return null;
+      e++;
+    }
     const list = splitList(s, openAt, e);
     if (list.open || list.items.length < 2) return null;
     if (list.semicolons) {

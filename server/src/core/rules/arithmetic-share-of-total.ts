@@ -42,6 +42,8 @@ const NAME_STOP = new Set([
   'so', 'bằng', 'gấp', 'chiếm', 'khoảng', 'hơn', 'nhiệm', 'thời', 'lũy', 'luỹ', 'cộng', 'tính', 'sau', 'trước', 'khi',
   'được', 'có', 'vào', 'với', 'cho',
 ]);
+/** More mentions of "tổng <name>" than this: too many candidate totals to pick one. */
+const MAX_TOTAL_MENTIONS = 6;
 /** A sentence about a part of the province. */
 const SUBSCOPE = ['khu kinh tế', 'khu công nghiệp', 'cụm công nghiệp', 'huyện', 'thị xã', 'doanh nghiệp', 'lĩnh vực', 'ngành'];
 
@@ -157,9 +159,15 @@ const rule: Rule = {
 
       // the whole stated elsewhere in the document
       const totals: Total[] = [];
+      let ambiguous = false;
       for (const n of names) {
         let mentions = mentionCache.get(n);
         if (!mentions) mentionCache.set(n, (mentions = totalMentions(text, lower, n)));
+        // a whole named in many places is no single total (and the work stays linear)
+        if (mentions.length > MAX_TOTAL_MENTIONS) {
+          ambiguous = true;
+          break;
+        }
         for (const at of mentions) {
           if (at >= cs && at < clauseEndOf(text, share.end)) continue; // the part's own clause
           if (inSubscopeSentence(text, lower, at)) continue;
@@ -176,6 +184,7 @@ const rule: Rule = {
           totals.push({ iv, nominal: cand.lo * factor, text: cand.text, figure: cand });
         }
       }
+      if (ambiguous) continue;
       // or in the canonical data
       if (!totals.length && ctx.data.size) {
         const keys = new Set(names.flatMap((n) => [toneKey('tổng ' + n), toneKey(n)]));
