@@ -277,6 +277,20 @@ describe('baseline', () => {
     assert.equal(r.stdout, '');
   });
 
+  test('--baseline FILE --write-baseline rewrites FILE with the current findings', () => {
+    const dir = makeRepo(2);
+    runCli(['check', 'drafts/d000.md', '--write-baseline=b.json'], { cwd: dir });
+    const before = runCli(['check', 'drafts', '--baseline', 'b.json'], { cwd: dir });
+    assert.equal(before.code, 1, 'd001.md is not in the baseline yet');
+    const w = runCli(['check', 'drafts', '--baseline', 'b.json', '--write-baseline'], { cwd: dir });
+    assert.equal(w.code, 0);
+    assert.match(w.stderr, /to the baseline b\.json/);
+    assert.ok(!fs.existsSync(path.join(dir, 'draftlint-baseline.json')));
+    const after = runCli(['check', 'drafts', '--baseline', 'b.json'], { cwd: dir });
+    assert.equal(after.code, 0);
+    assert.equal(after.stdout, '');
+  });
+
   test('a broken or missing baseline is a usage error naming the file (and line)', () => {
     const dir = makeRepo(1);
     write(dir, 'bad.json', '{\n  "files": {\n    "a.md": [ { "fingerprint": "x", } ]\n  }\n}\n');

@@ -22,8 +22,8 @@ Options:
       --cache             check: reuse the results of unchanged files (stored in .draftlint-cache/)
       --cache-location DIR|FILE  check: where the cache is kept (implies --cache)
       --baseline FILE     check: hide the findings recorded in FILE
-      --write-baseline [FILE]  check: record the current findings (default draftlint-baseline.json;
-                          FILE is taken as --write-baseline=FILE or when it ends in .json)
+      --write-baseline [FILE]  check: record the current findings in FILE (default: the --baseline file,
+                          else draftlint-baseline.json; FILE as --write-baseline=FILE or ending in .json)
       --max-file-size SIZE  only the cheap rules above SIZE bytes (512k, 5MB; default: the config's
                           maxFileSize, else 5MB); files over 50MB (or SIZE if larger) are skipped
       --jobs N            lint on N worker threads (default: by the number and size of the files; 1: none)

@@ -149,7 +149,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     args.debug,
   );
   const results: FileResult[] = [];
-  let unreadable = false;
+  let incomplete = false; // a file could not be read or checked: exit 2
   for (const r of linted.results) {
     if (r.skipped === 'binary') {
       io.stderr(`${r.display}: skipped (binary)\n`);
@@ -161,13 +161,13 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
     }
     if (r.skipped === 'unreadable') {
       io.stderr(`${r.display}: skipped (cannot read: ${r.error})\n`);
-      unreadable = true;
+      incomplete = true;
       continue;
     }
     if (r.skipped === 'failed') {
       io.stderr(`${r.display}: not checked: draftlint failed on this file (${r.error}); please report it\n`);
       if (args.debug && r.stack) io.stderr(`${r.stack}\n`);
-      unreadable = true;
+      incomplete = true;
       continue;
     }
     results.push(r);
@@ -193,7 +193,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
   if (args.command === 'outline') {
     if (results.length === 0) return EXIT_USAGE;
     io.stdout(args.format === 'json' ? formatOutlineJson(results[0]) : formatOutlineStylish(results[0], s, language));
-    return unreadable ? EXIT_USAGE : EXIT_OK;
+    return incomplete ? EXIT_USAGE : EXIT_OK;
   }
 
   if (args.command === 'figures') {
@@ -221,7 +221,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
         out = formatFiguresStylish(shown, s);
     }
     io.stdout(out);
-    return unreadable ? EXIT_USAGE : EXIT_OK;
+    return incomplete ? EXIT_USAGE : EXIT_OK;
   }
 
   // check
@@ -261,7 +261,7 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
       out = formatStylish(shown, s);
   }
   io.stdout(out);
-  if (unreadable) return EXIT_USAGE;
+  if (incomplete) return EXIT_USAGE;
   if (totals.errors > 0) return EXIT_LINT;
   if (args.maxWarnings >= 0 && totals.warnings > args.maxWarnings) {
     io.stderr(`draftlint found too many warnings (${totals.warnings}; maximum: ${args.maxWarnings}).\n`);
