@@ -242,6 +242,7 @@ function csvErrorMessage(e: CsvError, delimiter: string): Msg {
         en: 'A double quote opened on this line is never closed; the line is skipped.',
       };
     case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return {
         vi: `Sau dấu ngoặc kép đóng phải là "${delimiter}" hoặc xuống dòng; trong một ô có ngoặc kép, hãy viết "" cho mỗi dấu ngoặc kép. Dòng bị bỏ qua.`,
         en: `A closing double quote must be followed by "${delimiter}" or the end of the line; inside a quoted field write "" for a quote. The line is skipped.`,
@@ -255,6 +256,53 @@ function csvErrorMessage(e: CsvError, delimiter: string): Msg {
       return { vi: `Lỗi CSV: ${e.message}. Dòng bị bỏ qua.`, en: `CSV error: ${e.message}. The line is skipped.` };
   }
 }
+
+/**
+ * Where on a line the quoting error is: the column of the offending double quote and the index of the field it
+ * is in (fields counted by the delimiters outside quotes before it). Null when no quote explains the error.
+ */
+export function quoteAt(line: string, delimiter: string, code: string): { column: number; index: number } | null {
+  let index = 0;
+  let inQuotes = false;
+  let fieldStart = true;
+  let lastOpen: { column: number; index: number } | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inQuotes) {
+      if (c !== '"') continue;
+      if (line[i + 1] === '"') {
+        i++;
+        continue;
+      }
+      inQuotes = false;
+      // a closing quote must end the field (spaces may follow it)
+      let k = i + 1;
+      while (line[k] === ' ' || line[k] === '\t') k++;
+      const n = line[k];
+      const closing = code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE';
+      if (closing && n !== undefined && n !== delimiter && n !== '\n' && n !== '\r') return { column: i, index };
+      continue;
+    }
+    if (c === delimiter) {
+      index++;
+      fieldStart = true;
+      continue;
+    }
+    if (c === '"') {
+      if (fieldStart) {
+        inQuotes = true;
+        lastOpen = { column: i, index };
+      } else if (code === 'INVALID_OPENING_QUOTE') {
+        return { column: i, index };
+      }
+    }
+    if (c !== ' ' && c !== '\t') fieldStart = false;
+  }
+  return code === 'CSV_QUOTE_NOT_CLOSED' && inQuotes ? lastOpen : null;
+}
+
+/** CSV quoting issues and the index of the field they are in (named once the header is known). */
+const quoteFields = new WeakMap<DataIssue, number>();
 
 /** Records of a CSV text (line breaks already `\n`), recovering from quoting errors line by line. */
 function csvRows(src: string, delimiter: string, uri: string, issues: DataIssue[]): CsvRow[] {
@@ -305,7 +353,13 @@ function csvRows(src: string, delimiter: string, uri: string, issues: DataIssue[
       let start = got.length ? got[got.length - 1].endLine + 1 : offset;
       while (start < lineStarts.length - 1 && lineText(src, lineStarts, start).trim() === '') start++;
       const reported = e.code === 'CSV_QUOTE_NOT_CLOSED' ? start : Math.max(start, offset + (Number((e as { lines?: unknown }).lines) || 1) - 1);
-      issues.push({ uri, line: reported, severity: 'error', message: csvErrorMessage(e, delimiter) });
+      const issue: DataIssue = { uri, line: reported, severity: 'error', message: csvErrorMessage(e, delimiter) };
+      const at = quoteAt(lineText(src, lineStarts, reported), delimiter, e.code);
+      if (at) {
+        issue.column = at.column;
+        quoteFields.set(issue, at.index);
+      }
+      issues.push(issue);
       firstLine = reported + 1;
     }
   }
@@ -341,9 +395,16 @@ function readCsv(text: string, uri: string, issues: DataIssue[]): LocatedRecord[
     delimiter = '\t';
   }
 
+  const before = issues.length;
   const rows = csvRows(src, delimiter, uri, issues);
   if (rows.length === 0) return [];
   const header = rows[0];
+  // quoting errors name the column they are in
+  for (let k = before; k < issues.length; k++) {
+    const index = quoteFields.get(issues[k]);
+    const name = index === undefined ? undefined : header.cells[index]?.replace(/^\uFEFF/, '').trim().toLowerCase();
+    if (name && issues[k].line > header.line) issues[k].field = name;
+  }
   const columns = new Map<string, number>();
   header.cells.forEach((cell, i) => {
     const name = cell.replace(/^\uFEFF/, '').trim().toLowerCase().normalize('NFC');
@@ -395,6 +456,7 @@ function readCsv(text: string, uri: string, issues: DataIssue[]): LocatedRecord[
     if (row.cells.length !== width) {
       const n = row.cells.length;
       let message: Msg;
+      let field: string | undefined;
       const a = row.cells[valueCol];
       const b = row.cells[valueCol + 1];
       if (n === width + 1 && /^\d+$/.test(a ?? '') && /^\d+$/.test(b ?? '')) {
@@ -402,6 +464,7 @@ function readCsv(text: string, uri: string, issues: DataIssue[]): LocatedRecord[
           vi: `Dòng có ${n} ô thay vì ${width}: giá trị "${a},${b}" bị dấu phẩy tách làm hai. Hãy viết "${a}.${b}" (dấu chấm thập phân).`,
           en: `The row has ${n} fields instead of ${width}: the value "${a},${b}" was split by its comma. Write "${a}.${b}" (decimal point).`,
         };
+        field = 'value';
       } else if (n > width) {
         message = {
           vi: `Dòng có ${n} ô thay vì ${width}; ô có dấu phẩy phải đặt trong ngoặc kép. Dòng bị bỏ qua.`,
@@ -413,7 +476,7 @@ function readCsv(text: string, uri: string, issues: DataIssue[]): LocatedRecord[
           en: `The row has ${n} fields instead of ${width}. The row is skipped.`,
         };
       }
-      issues.push({ uri, line: row.line, severity: 'error', message });
+      issues.push({ uri, line: row.line, field, severity: 'error', message });
       continue;
     }
     const data: Record<string, unknown> = {};
@@ -765,8 +828,10 @@ function readYaml(text: string, uri: string, issues: DataIssue[]): LocatedRecord
   const starts = computeLineStarts(text);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const at = (offset: number | undefined) => lineColAt(starts, offset ?? 0);
+  // an error found only at the end of the file (an unclosed bracket or quote) is put on the last line with text
+  const lastContent = text.trimEnd().length;
   for (const e of doc.errors) {
-    const pos = at(e.pos[0]);
+    const pos = at(e.pos[0] >= lastContent && lastContent > 0 ? lastContent - 1 : e.pos[0]);
     issues.push({
       uri,
       line: pos.line,
