@@ -133,9 +133,22 @@ export const period = fc.constantFrom(
   'đến hết 2024', '5 năm', 'cả giai đoạn', 'năm học 2021 - 2022', 'từ năm 2020 đến năm 2025', 'hằng năm', '2030 - 2021',
 );
 
+/** Words and phrases the rules look for (counts, parts and totals, rates, citations), sometimes glued to more. */
+export const KEYWORDS = [
+  'tỷ lệ', 'tỉ lệ', 'tỷ trọng', 'tỉ trọng', 'điểm phần trăm', 'tổng', 'tổng số', 'gồm', 'bao gồm', 'trong đó', 'chiếm',
+  'Một là,', 'Hai là,', 'Ba là,', 'Thứ nhất,', 'Thứ hai,', '3 nhiệm vụ:', '05 khâu đột phá:', 'hai chương trình (', 'Quyết định số',
+  'Kết luận số', 'Chỉ thị số', 'cùng kỳ', 'bình quân', 'gấp', 'lần', 'so với', 'tăng', 'giảm', 'còn', 'lên', 'xuống',
+  'cả nước', 'toàn tỉnh', 'mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch', 'ước', 'khoảng', 'và', ';', ':', '“', '”',
+];
+
+export const keyword = fc
+  .tuple(fc.constantFrom(...KEYWORDS), fc.constantFrom('', '', '', 'x', 'a', '1'))
+  .map(([k, glue]) => k + glue);
+
 /** A fragment of draft prose. */
 export const fragment: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: word },
+  { weight: 3, arbitrary: keyword },
   { weight: 3, arbitrary: figure },
   { weight: 2, arbitrary: period },
   { weight: 4, arbitrary: fc.constantFrom(...PUNCT) },

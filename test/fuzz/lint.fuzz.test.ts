@@ -8,7 +8,7 @@ import { describe } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { draft, figure, fuzz, period, prose, structuredDraft } from './fuzz-util';
+import { draft, figure, fuzz, keyword, period, prose, structuredDraft, word } from './fuzz-util';
 import { checkLint } from './properties';
 import { parseIndicatorFile } from '../../server/src/core/data/parse';
 
@@ -51,6 +51,11 @@ const otherCsv = fc
   )
   .map((rows) => ['id,name,aliases,unit,period,kind,value,bound,source', ...rows.map((r, i) => `ind_${i % 5},${r[0]},,${r[1]},${r[2]},${r[3]},${r[4]},${r[5]},fuzz`)].join('\n'));
 
+/** one short clause of rule keywords and figures (clause starts at offset 0 are edge cases of their own) */
+const shortText = fc
+  .tuple(fc.array(fc.oneof(keyword, figure, word, period), { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', '', ', '))
+  .map(([xs, sep]) => xs.join(sep));
+
 const lintCase = fc.record(
   {
     text: fc.oneof({ weight: 3, arbitrary: richDraft }, { weight: 1, arbitrary: draft }),
@@ -62,5 +67,6 @@ const lintCase = fc.record(
 );
 
 describe('fuzz: lint end to end', () => {
-  fuzz('lint: no exception, ranges inside the text, sorted', lintCase, checkLint, { numRuns: 120, timeMs: 5000 });
+  fuzz('lint: no exception, ranges inside the text, sorted', lintCase, checkLint, { numRuns: 120, timeMs: 4000 });
+  fuzz('lint on short clauses of rule keywords', fc.record({ text: shortText, csv: fc.constant(exampleCsv) }), checkLint, { numRuns: 1500, timeMs: 1500 });
 });
