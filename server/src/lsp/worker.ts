@@ -72,7 +72,7 @@ export function warmupText(sections = 12): string {
     out.push(
       `${i}. Lĩnh vực thứ ${i} có nhiều chuyển biến`,
       `${i}.1. Tăng trưởng và quy mô. Trong 5 năm 2021 - 2025, tốc độ tăng trưởng kinh tế ước đạt ${a},${b}%/năm; quy mô kinh tế năm 2025 ước đạt khoảng ${300 + i}.000 tỷ đồng, gấp 1,${b} lần năm 2020.`,
-      `${i}.2. Thu hút đầu tư. Tổng vốn đầu tư toàn xã hội giai đoạn 2021 - 2025 ước đạt trên ${400 + i} nghìn tỷ đồng; vốn FDI đạt ${a},${b}7 tỷ USD; GRDP bình quân đầu người năm 2025 đạt trên ${10 + (i % 5)}.000 USD.`,
+      `${i}.2. Thu hút đầu tư. Vốn đầu tư toàn xã hội 2021 - 2025 đạt trên ${400 + i} nghìn tỷ đồng; vốn FDI đạt ${a},${b}7 tỷ USD; GRDP bình quân đầu người năm 2025 đạt trên ${10 + (i % 5)}.000 USD.`,
       `Tỷ lệ lao động qua đào tạo đến năm 2025 đạt ${80 + (i % 10)},5%, tăng ${a},${b} điểm phần trăm; tỷ lệ hộ nghèo giảm còn dưới ${(i % 3) + 1}%; diện tích rừng trồng mới khoảng ${1000 + i} ha.`,
       `Thực hiện Nghị quyết số ${10 + i}-NQ/TU ngày ${(i % 28) + 1}/${(i % 12) + 1}/2023 của Tỉnh ủy, có 3 khâu đột phá: Một là, hoàn thiện thể chế; Hai là, phát triển hạ tầng; Ba là, phát triển nguồn nhân lực.`,
       `[bookmark: _Hlk${100000 + i}]Công tác hoà giải, thuỷ lợi và “chuyển đổi số” được quan tâm; thu ngân sách tăng bình quân ${a}-${a},5%/năm.`,
