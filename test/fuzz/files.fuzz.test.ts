@@ -103,7 +103,7 @@ const templateFile: fc.Arbitrary<FileCase> = fc.oneof(
 );
 
 describe('fuzz: data, config and template files', () => {
-  fuzz('parseIndicatorFile on broken CSV, JSON and YAML', brokenDataFile, checkIndicatorFile, { numRuns: 300, timeMs: 3000 });
+  fuzz('parseIndicatorFile on broken CSV, JSON and YAML', brokenDataFile, checkIndicatorFile, { numRuns: 250, timeMs: 2000 });
   fuzz('parseDocumentRegistry on broken CSV, JSON and YAML', registryFile, checkRegistryFile, { numRuns: 200, timeMs: 1500 });
   fuzz('parseConfig on broken draftlint.json', configText, checkConfigFile, { numRuns: 300, timeMs: 1500 });
   fuzz('parseTemplate on broken JSON and YAML', templateFile, checkTemplateFile, { numRuns: 300, timeMs: 1500 });
