@@ -8,7 +8,7 @@ import { describe } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { draft, figure, fuzz, keyword, period, prose, structuredDraft, word } from './fuzz-util';
+import { draft, figure, fuzz, keyword, mutated, period, prose, structuredDraft, word } from './fuzz-util';
 import { checkLint } from './properties';
 import { parseIndicatorFile } from '../../server/src/core/data/parse';
 
@@ -56,12 +56,35 @@ const shortText = fc
   .tuple(fc.array(fc.oneof(keyword, figure, word, period), { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', '', ', '))
   .map(([xs, sep]) => xs.join(sep));
 
+/** a user template (parts, roman sections, continuous (n) lists, periods), mutated now and then */
+const TEMPLATE_YAML = [
+  'name: mau-thu',
+  'title: [báo cáo chính trị]',
+  'sections:',
+  '  - kind: part',
+  '    number: "1"',
+  '    title: Kết quả',
+  '    period: 2021-2025',
+  '    children:',
+  '      - { kind: roman, number: I, title: Kinh tế }',
+  '      - { kind: roman, number: II, title: Hạn chế, required: false }',
+  '  - kind: part',
+  '    number: "2"',
+  '    period: 2026-2030',
+  '    continuous: true',
+  '    children:',
+  '      - { kind: decimal, number: "2.1", children: [{ kind: paren, number: "(1)" }] }',
+  '      - { kind: decimal, number: "2.2" }',
+  '',
+].join('\n');
+
 const lintCase = fc.record(
   {
     text: fc.oneof({ weight: 3, arbitrary: richDraft }, { weight: 1, arbitrary: draft }),
     csv: fc.oneof(fc.constant(exampleCsv), otherCsv),
     template: fc.boolean(),
     terms: fc.constantFrom<Record<string, string>>({ tỉ: 'tỷ' }, { hoà: 'hòa', thuỷ: 'thủy' }),
+    templateYaml: mutated(fc.constant(TEMPLATE_YAML)),
   },
   { requiredKeys: ['text'] },
 );

@@ -170,6 +170,8 @@ export interface LintCase {
   csv?: string;
   /** the built-in template forced on (true), off (false) or automatic (absent) */
   template?: boolean;
+  /** a template file (YAML) to apply instead, when it parses */
+  templateYaml?: string;
   terms?: Record<string, string>;
   cheapOnlyAbove?: number;
 }
@@ -196,7 +198,9 @@ export function checkLint(c: LintCase): void {
   const result = lint(s, {
     uri: 'mem://draft.md',
     data: dataOf(c.csv),
-    template: c.template === undefined ? undefined : c.template ? 'vn-provincial-political-report' : null,
+    template:
+      (c.templateYaml !== undefined ? parseTemplate(c.templateYaml, 'mem://t.yaml', 'yaml').template : undefined) ??
+      (c.template === undefined ? undefined : c.template ? 'vn-provincial-political-report' : null),
     options: c.terms ? { terms: c.terms } : {},
     cheapOnlyAbove: c.cheapOnlyAbove,
   });
