@@ -20,7 +20,7 @@ import { sarifUri } from '../../server/src/cli/paths';
 import { formatIssue } from '../../server/src/cli/project';
 
 const plain = style(false);
-const cwd = path.resolve('/work/project');
+const cwd = path.resolve('/home/user/project');
 
 function finding(p: Partial<OutFinding>): OutFinding {
   return { rule: 'format/artifact', severity: 'warning', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, ...p };

@@ -106,8 +106,8 @@ const ENTRIES: VocabEntry[] = [
     name: 'Đóng góp của TFP vào tăng trưởng',
     unit: '%',
     aliases: [
-      'đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế',
-      'đóng góp năng suất của các nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế',
+      'đóng góp của năng suất nhân tố tổng hợp (TFP)',
+      'đóng góp năng suất của các nhân tố tổng hợp (TFP)',
       'đóng góp của TFP vào tăng trưởng',
     ],
   },
