@@ -22,12 +22,20 @@ function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
+/** 0 unknown, 1 not a mark, 2 a combining mark (UTF-16 units from U+0483 up) */
+const markTable = new Uint8Array(65536);
+
 /** Is the UTF-16 unit at j a combining mark? (fast path for the common Latin/Vietnamese range) */
 function isMark(c: number, s: string, j: number): boolean {
   if (c < 0x300) return false;
   if (c <= 0x36f) return true;
   if (c < 0x483) return false;
-  return COMBINING.test(s[j]);
+  let k = markTable[c];
+  if (k === 0) {
+    k = COMBINING.test(s[j]) ? 2 : 1;
+    markTable[c] = k;
+  }
+  return k === 2;
 }
 
 /** Hangul medial vowels and final consonants: not marks, but NFC composes them with the syllable before. */
