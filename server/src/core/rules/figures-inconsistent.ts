@@ -165,11 +165,17 @@ export function crossDocumentInconsistencies(mine: CitationSummary[], others: Ci
     if (g) g.push(o);
     else byKey.set(k, [o]);
   }
+  const refs = new Map<string, CitationSummary>();
   for (const c of mine) {
     if (c.hasCanonical) continue;
-    const g = byKey.get(`${c.indicatorId}@${c.period}`);
-    if (!g?.length) continue;
-    const ref = pickReference(g);
+    const key = `${c.indicatorId}@${c.period}`;
+    let ref = refs.get(key);
+    if (!ref) {
+      const g = byKey.get(key);
+      if (!g?.length) continue;
+      ref = pickReference(g); // once per indicator and period, not per citation
+      refs.set(key, ref);
+    }
     // report only when the other document's figure is at least as precise as ours
     if (precision(ref) < precision(c)) continue;
     const d = disagree(c, ref);
