@@ -56,6 +56,8 @@ export interface LintResult {
 }
 
 export const DEFAULT_CHEAP_ONLY_ABOVE = 2_000_000;
+/** findings of one rule in one document beyond this are summarised by one info finding */
+export const MAX_FINDINGS_PER_RULE = 5000;
 
 function resolveTemplate(
   view: TextView,
@@ -122,8 +124,25 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
     const setting = opts.rules?.[rule.id];
     if (setting === 'off') continue;
     const configured: Severity | undefined = setting || undefined;
+    let count = 0;
     const push = (r: Report) => {
       if (suppress.isSuppressed(rule.id, r.start)) return;
+      // a pathological file (a megabyte of quotes) must not drown the reader: cap each rule, and say so once
+      if (++count > MAX_FINDINGS_PER_RULE) {
+        if (count === MAX_FINDINGS_PER_RULE + 1) {
+          findings.push({
+            rule: rule.id,
+            severity: 'info',
+            message: {
+              vi: `Quá nhiều phát hiện của ${rule.id}: chỉ hiển thị ${MAX_FINDINGS_PER_RULE} phát hiện đầu tiên.`,
+              en: `Too many ${rule.id} findings: only the first ${MAX_FINDINGS_PER_RULE} are shown.`,
+            },
+            start: view.toOriginal(r.start),
+            end: view.toOriginal(r.start),
+          });
+        }
+        return;
+      }
       findings.push(toFinding(view, rule, r, configured));
     };
     try {
