@@ -113,6 +113,7 @@ if (!only || only === 'cli') {
 for (const [name, file] of [
   ['lsp', 'bench-lsp.mjs'],
   ['repo', 'bench-repo.mjs'],
+  ['adversarial', 'bench-adversarial.mjs'],
 ]) {
   if (only && only !== name) continue;
   const p = join(root, 'scripts', file);
