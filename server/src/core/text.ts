@@ -110,6 +110,7 @@ export class TextView {
   private readonly origStarts: number[] = [0];
   private lineStartsCache: number[] | undefined;
   private nfcLineStartsCache: number[] | undefined;
+  private nfcLineStartsTmp: number[] | undefined;
 
   constructor(original: string) {
     this.original = original;
@@ -118,7 +119,11 @@ export class TextView {
       this.text = original;
       return;
     }
-    this.text = this.buildMap(original, nfc);
+    const built = this.buildMap(original, nfc);
+    this.text = built;
+    // the NFC line table computed while building the map is the text's own when the rebuilt text is the NFC text
+    if (built === nfc) this.nfcLineStartsCache = this.nfcLineStartsTmp;
+    this.nfcLineStartsTmp = undefined;
   }
 
   get identity(): boolean {
@@ -131,6 +136,8 @@ export class TextView {
     const lineStarts = computeLineStarts(original);
     // NFC never adds or removes line breaks, so the lines of both texts correspond one to one
     const nfcStarts = computeLineStarts(nfc);
+    this.lineStartsCache = lineStarts;
+    this.nfcLineStartsTmp = nfcStarts;
     const aligned = nfcStarts.length === lineStarts.length;
     for (let li = 0; li < lineStarts.length; li++) {
       const ls = lineStarts[li];
@@ -427,8 +434,12 @@ function isLetterUnit(c: number, s: string, i: number): boolean {
   return t === 2;
 }
 
+/** Above this length toneKey writes code units into a buffer instead of concatenating strings. */
+const TONE_KEY_BUFFER_MIN = 256;
+
 /** Tone-placement-insensitive, lower-cased key of an NFC string; same length as its input. */
 export function toneKey(s: string): string {
+  if (s.length >= TONE_KEY_BUFFER_MIN) return toneKeyLong(s);
   let out = '';
   let i = 0;
   const n = s.length;
@@ -454,6 +465,42 @@ export function toneKey(s: string): string {
     out += ascii ? w.toLowerCase() : toneKeySyllable(w);
     i = j;
   }
+  return out;
+}
+
+/** toneKey of a long string (a whole document): the same key, built in a code-unit buffer. */
+function toneKeyLong(s: string): string {
+  const n = s.length;
+  const buf = new Uint16Array(n);
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (!isLetterUnit(c, s, i)) {
+      buf[i++] = c;
+      continue;
+    }
+    let j = i;
+    let ascii = true;
+    while (j < n) {
+      const d = s.charCodeAt(j);
+      if (!isLetterUnit(d, s, j)) break;
+      if (d >= 0x80) ascii = false;
+      j++;
+    }
+    if (ascii) {
+      // ASCII letter units are A-Z and a-z only
+      for (let k = i; k < j; k++) {
+        const d = s.charCodeAt(k);
+        buf[k] = d <= 90 ? d + 32 : d;
+      }
+    } else {
+      const key = toneKeySyllable(s.slice(i, j));
+      for (let k = 0; k < key.length; k++) buf[i + k] = key.charCodeAt(k);
+    }
+    i = j;
+  }
+  let out = '';
+  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
   return out;
 }
 
