@@ -1,11 +1,15 @@
 /**
  * Broken indicator data files: every problem a user makes in CSV, JSON or YAML gives an issue on the right
- * 0-based line, with the field named when there is one, and the good rows are still read.
+ * 0-based line, with the field named when there is one, and the good rows are still read. Files nested absurdly
+ * deep are issues too, never a stack overflow.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseIndicatorFile } from '../../server/src/core/data/parse';
 import type { DataIssue } from '../../server/src/core/types';
+import { parseTemplate } from '../../server/src/core/template/schema';
+import { parseDocumentRegistry } from '../../server/src/core/crosscheck/registry';
+import { parseConfig } from '../../server/src/core/config';
 
 const H = 'id,name,aliases,unit,period,kind,value,bound,source';
 /** a good row (a growth rate) with some fields replaced */
@@ -285,4 +289,44 @@ describe('broken indicator data files', () => {
       assert.deepEqual(kept, c.kept, 'the good rows are still read');
     });
   }
+});
+
+describe('deeply nested config, data and template files', () => {
+  const deepJsonSections = (n: number) => {
+    let s = '{"kind":"part"}';
+    for (let i = 0; i < n; i++) s = `{"kind":"part","children":[${s}]}`;
+    return `{"name":"t","sections":[${s}]}`;
+  };
+  const deepYamlSections = (n: number) =>
+    'name: t\nsections:\n' + Array.from({ length: n }, (_, i) => `${' '.repeat(2 + i * 4)}- kind: part\n${' '.repeat(4 + i * 4)}children:\n`).join('');
+
+  test('a template nested 5,000 levels deep (JSON) is an issue, not a stack overflow', () => {
+    const { template, issues } = parseTemplate(deepJsonSections(5000), 't.json', 'json');
+    assert.equal(template, undefined);
+    assert.match(issues[0].message.en, /nested too deeply/);
+    assert.equal(issues[0].line, 0);
+  });
+
+  test('a template nested 300 levels deep (YAML) is an issue', () => {
+    const { template, issues } = parseTemplate(deepYamlSections(300), 't.yaml', 'yaml');
+    assert.equal(template, undefined);
+    assert.ok(issues.some((i) => i.severity === 'error' && /deep|stack/i.test(i.message.en)), issues.map((i) => i.message.en).join('\n'));
+  });
+
+  test('a template 20 levels deep is still fine', () => {
+    const { template, issues } = parseTemplate(deepJsonSections(20), 't.json', 'json');
+    assert.ok(template, issues.map((i) => i.message.en).join('\n'));
+  });
+
+  test('data, registry and config files nested 100,000 deep', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const r of [
+      parseIndicatorFile(deep, 'd.json'),
+      parseIndicatorFile(`- ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, 'd.yaml'),
+      parseDocumentRegistry(deep, 'r.json'),
+      parseConfig(`{"rules": ${deep}}`, 'draftlint.json'),
+    ]) {
+      assert.ok(r.issues.some((i) => i.severity === 'error' && i.line === 0), r.issues.map((i) => i.message.en).join('\n'));
+    }
+  });
 });

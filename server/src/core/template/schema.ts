@@ -332,6 +332,12 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
       });
       return { issues };
     }
+    const deep = jsonTooDeep(src, MAX_TEMPLATE_DEPTH);
+    if (deep >= 0) {
+      const pos = lineOfOffset(src, deep);
+      issues.push({ uri, line: pos.line, column: pos.column, severity: 'error', message: tooDeep() });
+      return { issues };
+    }
     let offsets: Map<string, number> | undefined;
     locate = (path) => {
       offsets ??= jsonPathOffsets(src);
@@ -389,6 +395,11 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
       }
       return { line: 0 };
     };
+  }
+
+  if (format === 'yaml' && valueDepth(raw) > MAX_TEMPLATE_DEPTH) {
+    issues.push({ uri, line: 0, severity: 'error', message: tooDeep() });
+    return { issues };
   }
 
   const push = (path: Path, severity: 'error' | 'warning', message: Msg) => {
@@ -479,6 +490,46 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
   if (v.extra !== undefined) template.extra = v.extra;
   if (issues.some((i) => i.severity === 'error')) return { issues };
   return { template, issues };
+}
+
+/**
+ * Templates nest sections a few levels deep; a file nested far deeper is refused before validation (the schema
+ * and the path lookups recurse, and would overflow the stack).
+ */
+const MAX_TEMPLATE_DEPTH = 100;
+
+function tooDeep(): Msg {
+  return {
+    vi: `Mẫu lồng nhau quá sâu (hơn ${MAX_TEMPLATE_DEPTH} cấp).`,
+    en: `The template is nested too deeply (more than ${MAX_TEMPLATE_DEPTH} levels).`,
+  };
+}
+
+/** Offset of the first bracket of a JSON text nested deeper than `max` (strings skipped), or -1. */
+function jsonTooDeep(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+/** Nesting depth of a plain value (iterative: the value may be deeper than the stack allows). */
+function valueDepth(v: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > MAX_TEMPLATE_DEPTH) return max;
+    if (x && typeof x === 'object') for (const y of Object.values(x as object)) stack.push([y, d + 1]);
+  }
+  return max;
 }
 
 function unknownKey(k: string): Msg {
