@@ -85,6 +85,7 @@ const lintCase = fc.record(
     template: fc.boolean(),
     terms: fc.constantFrom<Record<string, string>>({ tỉ: 'tỷ' }, { hoà: 'hòa', thuỷ: 'thủy' }),
     templateYaml: mutated(fc.constant(TEMPLATE_YAML)),
+    cheapOnlyAbove: fc.constantFrom(0, 200),
   },
   { requiredKeys: ['text'] },
 );
