@@ -94,10 +94,25 @@ class Clauses {
     const all: number[] = [];
     const sentence: number[] = [];
     const t = this.text;
-    for (let i = 0; i < t.length; i++) {
-      if (!isClauseEnd(t, i, true)) continue;
-      all.push(i);
-      if (t.charCodeAt(i) !== 59 /* ; */) sentence.push(i);
+    const n = t.length;
+    // isClauseEnd(t, i, true) inlined on code units: one cheap pass, fast even before the JIT warms up
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c > 63) continue; // every clause end is ASCII punctuation or a line break
+      if (c === 10 || c === 13 || c === 33 /* ! */ || c === 63 /* ? */ || c === 58 /* : */) {
+        all.push(i);
+        sentence.push(i);
+      } else if (c === 59 /* ; */) {
+        all.push(i);
+      } else if (c === 46 /* . */) {
+        const p = i > 0 ? t.charCodeAt(i - 1) : -1;
+        const q = i + 1 < n ? t.charCodeAt(i + 1) : -1;
+        if (p >= 48 && p <= 57 && q >= 48 && q <= 57) continue; // 11.000 / 1.1
+        if (q === -1 || q === 32 || q === 10 || q === 13 || q === 9) {
+          all.push(i);
+          sentence.push(i);
+        }
+      }
     }
     this.all = all;
     this.sentence = sentence;
