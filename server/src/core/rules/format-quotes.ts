@@ -11,6 +11,15 @@ const PAIRS: Record<string, string> = { '“': '”', '«': '»' };
 const CLOSERS: Record<string, string> = { '”': '“', '»': '«' };
 /** any quote this rule pairs (a line without one is skipped at native speed) */
 const QUOTE_CHARS = /[“”«»]/;
+/** the same, global: the next quote of a line is found at native speed too */
+const QUOTE_CHARS_G = /[“”«»]/g;
+
+/** Offset of the next quote at or after `from` in `line`, or `line.length` when there is none. */
+function nextQuote(line: string, from: number): number {
+  QUOTE_CHARS_G.lastIndex = from;
+  const m = QUOTE_CHARS_G.exec(line);
+  return m ? m.index : line.length;
+}
 
 function endsParagraph(line: string): boolean {
   const t = line.trimEnd();
@@ -55,7 +64,8 @@ const rule: Rule = {
         continue;
       }
       const first = line.search(QUOTE_CHARS);
-      for (let i = first < 0 ? line.length : first; i < line.length; i++) {
+      // only quote characters matter: jump from one to the next
+      for (let i = first < 0 ? line.length : first; i < line.length; i = nextQuote(line, i + 1)) {
         const ch = line[i];
         if (PAIRS[ch]) {
           open.push({ ch, at: start + i });
