@@ -29,10 +29,22 @@ function isControl(code: number): boolean {
   return (code < 0x20 && code !== 9 && code !== 10 && code !== 13) || code === 0x7f || code === 0xfeff;
 }
 
+/**
+ * Every code unit an artifact can start with: `[`, `{`, `M`, the control characters of `isControl`, U+FFFD.
+ * The scanner jumps from one to the next at native speed (the others never start anything).
+ */
+const TRIGGER = /[\[{M\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffd]/g;
+
+function nextTrigger(line: string, from: number): number {
+  TRIGGER.lastIndex = from;
+  const m = TRIGGER.exec(line);
+  return m ? m.index : line.length;
+}
+
 /** Scan one line (NFC text, absolute offset `base`) for artifacts. */
 export function findArtifacts(line: string, base: number, lineIndex: number): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < line.length; i++) {
+  for (let i = nextTrigger(line, 0); i < line.length; i = nextTrigger(line, i + 1)) {
     const c = line.charCodeAt(i);
     if (c === 91 /* [ */ && line.slice(i + 1, i + 10).toLowerCase() === 'bookmark:') {
       const close = line.indexOf(']', i);
