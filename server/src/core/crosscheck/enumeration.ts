@@ -517,26 +517,33 @@ function numberWordAt(text: string, a: number, first: number): boolean {
   return false;
 }
 
+/**
+ * Candidate starts: a run of digits, or a word start (no letter before: ASCII, or from U+00C0 up) whose first
+ * two code units are those of a number word (the first in either case), as numberWordAt checks them.
+ */
+const CANDIDATES = (() => {
+  const prefixes = new Set<string>();
+  for (const w of NUMBER_WORDS.keys()) {
+    const f = w.charCodeAt(0);
+    if (w.length < 2 || f < 97 || f > 122) continue; // unreachable for numberWordAt
+    const hex = (x: number) => '\\u' + x.toString(16).padStart(4, '0');
+    prefixes.add('[' + hex(f - 32) + hex(f) + ']' + hex(w.charCodeAt(1)));
+  }
+  return new RegExp('[0-9]+|(?<![A-Za-z\\u00c0-\\uffff])(?:' + [...prefixes].join('|') + ')', 'g');
+})();
+
 /** Every stated count followed by a clearly delimited list, in document order. */
 export function scanEnumerations(text: string): Enumeration[] {
-  const n = text.length;
   const starts: number[] = [];
-  // one tight loop: digit runs, and words that start like a number word (checked in full by countAt)
-  let prevDigit = false;
-  let prevLetter = false;
-  for (let i = 0; i < n; i++) {
+  // digit runs, and words that start like a number word (checked in full by numberWordAt, then countAt), found
+  // by a native search from one candidate to the next
+  const re = CANDIDATES;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (digit) {
-      if (!prevDigit) starts.push(i);
-      prevDigit = true;
-      prevLetter = false;
-      continue;
-    }
-    prevDigit = false;
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
-    if (letter && !prevLetter && c < 128 && numberWordAt(text, i, c | 32)) starts.push(i);
-    prevLetter = letter;
+    if (c >= 48 && c <= 57) starts.push(i);
+    else if (numberWordAt(text, i, c | 32)) starts.push(i);
   }
   starts.sort((x, y) => x - y);
   const out: Enumeration[] = [];
