@@ -352,15 +352,20 @@ function dateAfter(s: string, p: number): CitedDate | null {
 // ---------------------------------------------------------------------------------------------------------
 // Entry points
 
+/** an ASCII digit (isDigitCode): every citation number starts with one */
+const DIGIT = /[0-9]/g;
+
 export function parseCitationsUncached(text: string): DocCitation[] {
   const out: DocCitation[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isDigitCode(c)) {
-      i++;
-      continue;
+    if (!isDigitCode(text.charCodeAt(i))) {
+      // jump to the next digit at native speed
+      DIGIT.lastIndex = i;
+      const m = DIGIT.exec(text);
+      if (!m) break;
+      i = m.index;
     }
     const tok = readToken(text, i);
     if (!tok) {
