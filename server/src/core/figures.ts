@@ -504,6 +504,9 @@ function scanAt(s: string, a: number): Step {
 }
 
 /** Every figure of an NFC text, sorted by start. */
+/** an ASCII digit: every figure's number starts with one */
+const NEXT_DIGIT = /[0-9]/g;
+
 export function extractFigures(nfcText: string): Figure[] {
   const s = nfcText;
   const out: Figure[] = [];
@@ -512,8 +515,11 @@ export function extractFigures(nfcText: string): Figure[] {
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) {
-      i++;
-      continue;
+      // jump to the next digit at native speed
+      NEXT_DIGIT.lastIndex = i;
+      const m = NEXT_DIGIT.exec(s);
+      if (!m) break;
+      i = m.index;
     }
     const step = scanAt(s, i);
     if (step.figure) out.push(step.figure);

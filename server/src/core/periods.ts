@@ -224,6 +224,9 @@ function wholeTerm(s: string): PeriodMention[] {
 }
 
 /** Every period mention of an NFC text, sorted by start. */
+/** an ASCII digit (isDigitCode): every year or term starts with one */
+const NEXT_DIGIT = /[0-9]/g;
+
 export function extractPeriods(nfcText: string): PeriodMention[] {
   const s = nfcText;
   const out: PeriodMention[] = [];
@@ -232,8 +235,11 @@ export function extractPeriods(nfcText: string): PeriodMention[] {
   while (i < n) {
     const c = s.charCodeAt(i);
     if (!isDigitCode(c)) {
-      i++;
-      continue;
+      // jump to the next digit at native speed
+      NEXT_DIGIT.lastIndex = i;
+      const m = NEXT_DIGIT.exec(s);
+      if (!m) break;
+      i = m.index;
     }
     const b = digitRunEnd(s, i);
     const y = yearAt(s, i, b);
