@@ -72,13 +72,19 @@ function changedAlone(s: string, j: number): number {
 /** Offsets where a line break starts a new line: `\r\n`, `\n` or a lone `\r`. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
+  // line breaks found by native searches (a loop over every character is slow before the JIT warms up)
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (nl >= 0 || cr >= 0) {
+    if (cr >= 0 && (nl < 0 || cr < nl)) {
+      const crlf = text.charCodeAt(cr + 1) === 10;
+      const next = crlf ? cr + 2 : cr + 1;
+      starts.push(next);
+      if (crlf) nl = text.indexOf('\n', next);
+      cr = text.indexOf('\r', next);
+    } else {
+      starts.push(nl + 1);
+      nl = text.indexOf('\n', nl + 1);
     }
   }
   return starts;
