@@ -11,11 +11,10 @@
  * `parseDocumentRegistry` never throws on user input: each problem is a DataIssue (0-based line, field,
  * bilingual message); bad rows are skipped. Pure: no fs, no process.
  */
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import { parseDocument, isMap, isScalar, isSeq, isPair, type Node as YamlNode } from 'yaml';
 import { computeLineStarts } from '../text';
 import type { DataIssue, Msg } from '../types';
-import { lineColAt, parseJsonTree, jsonValue, jsonMember, type JsonNode } from '../data/parse';
+import { csvRows, lineColAt, parseJsonTree, jsonValue, jsonMember, type JsonNode } from '../data/parse';
 import { dateProblem, documentKey, formatDate, parseDateText } from './citation';
 
 export interface RegistryDocument {
@@ -68,34 +67,7 @@ function readCsv(text: string, uri: string, issues: DataIssue[]): RawRecord[] {
   const src = text.replace(/\r\n?/g, '\n');
   const firstLine = src.split('\n').find((l) => l.trim() !== '') ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  let rows: { cells: string[]; line: number }[] = [];
-  try {
-    const got: { cells: string[]; line: number }[] = [];
-    parseCsv(src, {
-      delimiter,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      on_record: (arg: unknown) => {
-        const rec = arg as { record: string[]; raw: string; info: { lines: number } };
-        let k = 0;
-        while (rec.raw[k] === '\n') k++;
-        let newlines = 0;
-        const end = rec.raw.endsWith('\n') ? rec.raw.length - 1 : rec.raw.length;
-        for (let i = k; i < end; i++) if (rec.raw.charCodeAt(i) === 10) newlines++;
-        got.push({ cells: rec.record, line: rec.info.lines - 1 - newlines });
-        return null;
-      },
-    });
-    rows = got;
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    const line = Math.max(0, (Number((e as { lines?: unknown }).lines) || 1) - 1);
-    issues.push(issue(uri, line, 'error', { vi: `Lỗi CSV: ${e.message}`, en: `CSV error: ${e.message}` }));
-    return [];
-  }
+  const rows = csvRows(src, delimiter, uri, issues);
   if (!rows.length) return [];
   const header = rows[0];
   const col = new Map<string, number>();

@@ -225,7 +225,7 @@ function buildIndicators(records: LocatedRecord[], uri: string, issues: DataIssu
 // ---------------------------------------------------------------------------------------------------------
 // CSV
 
-interface CsvRow {
+export interface CsvRow {
   cells: string[];
   /** 0-based first and last line of the record (they differ for quoted multi-line fields) */
   line: number;
@@ -305,7 +305,11 @@ export function quoteAt(line: string, delimiter: string, code: string): { column
 const quoteFields = new WeakMap<DataIssue, number>();
 
 /** Records of a CSV text (line breaks already `\n`), recovering from quoting errors line by line. */
-function csvRows(src: string, delimiter: string, uri: string, issues: DataIssue[]): CsvRow[] {
+/**
+ * Records of a CSV text (line breaks normalised to \n) with their lines; quoting errors become issues at their
+ * line and reading resumes after them. Shared by the indicator data and the document registry.
+ */
+export function csvRows(src: string, delimiter: string, uri: string, issues: DataIssue[]): CsvRow[] {
   const lineStarts = computeLineStarts(src);
   const rows: CsvRow[] = [];
   let firstLine = 0;
