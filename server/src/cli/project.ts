@@ -34,6 +34,7 @@ import {
 import { decodeDocument } from './files';
 import { displayPath } from './paths';
 import { append } from './output';
+import { nearestConfig } from '../node/nearest-config';
 
 export const CONFIG_NAME = 'draftlint.json';
 /** Default `maxFileSize` (bytes): larger documents get only the cheap rules. */
@@ -188,33 +189,7 @@ export class ProjectLoader {
 
   /** The nearest draftlint.json for a folder (cached for every folder visited on the way up). */
   configFor(dir: string): string | null {
-    const visited: string[] = [];
-    let d = dir;
-    let found: string | null = null;
-    for (;;) {
-      const cached = this.dirConfig.get(d);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      visited.push(d);
-      const candidate = path.join(d, CONFIG_NAME);
-      let isFile = false;
-      try {
-        isFile = fs.statSync(candidate).isFile();
-      } catch {
-        isFile = false;
-      }
-      if (isFile) {
-        found = candidate;
-        break;
-      }
-      const parent = path.dirname(d);
-      if (parent === d) break;
-      d = parent;
-    }
-    for (const v of visited) this.dirConfig.set(v, found);
-    return found;
+    return nearestConfig(dir, this.dirConfig, CONFIG_NAME);
   }
 
   /** The project governing a file (absolute path). */

@@ -26,6 +26,7 @@ import {
 } from '../core/index';
 import { tBoth } from './i18n';
 import { CONFIG_FILE, pathToUri } from './paths';
+import { nearestConfig } from '../node/nearest-config';
 
 // ---------------------------------------------------------------------------------------------------------
 // settings
@@ -193,33 +194,7 @@ export class Projects {
 
   /** The nearest draftlint.json from a folder upward (cached per folder). */
   configFor(dir: string): string | null {
-    const visited: string[] = [];
-    let d = dir;
-    let found: string | null = null;
-    for (;;) {
-      const cached = this.dirConfig.get(d);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      visited.push(d);
-      const candidate = path.join(d, CONFIG_FILE);
-      let isFile = false;
-      try {
-        isFile = fs.statSync(candidate).isFile();
-      } catch {
-        isFile = false;
-      }
-      if (isFile) {
-        found = candidate;
-        break;
-      }
-      const parent = path.dirname(d);
-      if (parent === d) break;
-      d = parent;
-    }
-    for (const v of visited) this.dirConfig.set(v, found);
-    return found;
+    return nearestConfig(dir, this.dirConfig, CONFIG_FILE);
   }
 
   /** Every file some environment was built from (config, data, template files). */
