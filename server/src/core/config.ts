@@ -10,7 +10,7 @@
  *
  * Pure: no fs, no process.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { computeLineStarts } from './text';
 import type { DataIssue, Msg } from './types';
 import { jsonPathOffset, jsonValue, lineColAt, parseJsonTree, type JsonNode } from './data/parse';

@@ -375,139 +375,75 @@ export function fold(s: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Tone-placement equivalence
 
-const TONE_MARKS: Record<string, string> = {
-  '\u0300': 'f', // huyền
-  '\u0301': 's', // sắc
-  '\u0309': 'r', // hỏi
-  '\u0303': 'x', // ngã
-  '\u0323': 'j', // nặng
-};
-const VOWELS = new Set('aăâeêioôơuưy');
+const TONE_MARKS = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']; // huyền, sắc, hỏi, ngã, nặng
+const VOWELS = 'aăâeêioôơuưy';
 
-const toneCache = new Map<string, string>();
+/** toned lower-case vowel → [its vowel without the tone, the tone mark]; vowel + tone mark → toned vowel */
+const TONED = new Map<string, [string, string]>();
+const WITH_TONE = new Map<string, string>();
+for (const v of VOWELS) {
+  for (const m of TONE_MARKS) {
+    const t = (v + m).normalize('NFC');
+    TONED.set(t, [v, m]);
+    WITH_TONE.set(v + m, t);
+  }
+}
+/**
+ * A vowel run whose tone mark is not on its first vowel: "ưở" in "trưởng", "oà" in "hoà", "uỷ" in "thuỷ". Both
+ * character classes are fixed sets of single code units, and the run is followed by exactly one of the second
+ * set; the look-behind starts it only at a run's first vowel, so the search is linear.
+ */
+const TONE_NOT_FIRST = new RegExp(`(?<![${VOWELS}])[${VOWELS}]+[${[...TONED.keys()].join('')}]`, 'g');
+
+const moved = new Map<string, string>();
+
+/** The vowel run `run` (found at `at` in the lower-cased `s`) with its tone moved to its first vowel. */
+function moveTone(run: string, at: number, s: string): string {
+  // "qu" is a consonant: in "quả", "quyển" the tone belongs to the vowel after the u
+  const afterQ = run.charCodeAt(0) === 0x75 && at > 0 && s.charCodeAt(at - 1) === 0x71;
+  const key = afterQ ? `q${run}` : run;
+  let out = moved.get(key);
+  if (out !== undefined) return out;
+  const first = afterQ ? 1 : 0;
+  const last = run.length - 1;
+  if (first >= last) out = run;
+  else {
+    const [bare, mark] = TONED.get(run[last])!;
+    out = run.slice(0, first) + WITH_TONE.get(run[first] + mark)! + run.slice(first + 1, last) + bare;
+  }
+  if (moved.size < 10000) moved.set(key, out);
+  return out;
+}
+
+/** Lower case without changing the length: a character whose lower case is longer (İ) stays as it is. */
+function lowerKeepLength(s: string): string {
+  const lower = s.toLowerCase();
+  if (lower.length === s.length) return lower;
+  let out = '';
+  for (const ch of s) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
 
 /**
- * A key for one syllable that is the same for every placement of its tone mark (hoà ≡ hòa, thuỷ ≡ thủy,
- * khoẻ ≡ khỏe), lower-cased, and that still tells tones and vowels apart (tăng ≠ tầng ≠ tang).
- * The key has the same length as the syllable (NFC in, NFC out), so offsets survive.
+ * A key of an NFC string that is the same for every placement of a syllable's tone mark (hoà ≡ hòa,
+ * thuỷ ≡ thủy, khoẻ ≡ khỏe), lower-cased, and that still tells tones and vowels apart (tăng ≠ tầng ≠ tang).
+ * The tone goes on the first vowel of its vowel run (after a "qu"): a canonical place, not a spelling rule.
+ * The key has the same length as its input, and the key of a slice that starts and ends at word boundaries is
+ * the same slice of the key: offsets survive. Native lower-casing and one linear search, so a whole document
+ * costs a few milliseconds even before the JIT has warmed up.
  */
-export function toneKeySyllable(syl: string): string {
-  const hit = toneCache.get(syl);
-  if (hit !== undefined) return hit;
-  const lower = syl.toLowerCase();
-  let tone = '';
-  const bases: string[] = [];
-  for (const ch of lower) {
-    const d = ch.normalize('NFD');
-    let base = d[0];
-    let rest = '';
-    for (let k = 1; k < d.length; k++) {
-      const m = d[k];
-      if (TONE_MARKS[m]) tone = m;
-      else rest += m;
-    }
-    base = (base + rest).normalize('NFC');
-    bases.push(base);
-  }
-  let key: string;
-  if (!tone) key = bases.join('');
-  else {
-    // put the tone on the first vowel of the syllable (a canonical place, not a spelling rule)
-    let idx = bases.findIndex((b) => VOWELS.has(b.normalize('NFD')[0]) && !(b === 'u' && bases[0] === 'q'));
-    if (idx < 0) idx = bases.findIndex((b) => VOWELS.has(b.normalize('NFD')[0]));
-    if (idx < 0) key = bases.join('');
-    else {
-      bases[idx] = (bases[idx] + tone).normalize('NFC');
-      key = bases.join('');
-    }
-  }
-  if (key.length !== syl.length) key = lower.length === syl.length ? lower : syl; // never change the length
-  if (toneCache.size < 50000) toneCache.set(syl, key);
-  return key;
-}
-
-const LETTER = /[\p{L}\p{M}]/u;
-/** 0 unknown, 1 not a letter, 2 a letter or mark (non-ASCII code units) */
-const letterTable = new Uint8Array(65536);
-
-function isLetterUnit(c: number, s: string, i: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let t = letterTable[c];
-  if (t === 0) {
-    t = c >= 0xd800 && c <= 0xdfff ? 1 : LETTER.test(s[i]) ? 2 : 1;
-    letterTable[c] = t;
-  }
-  return t === 2;
-}
-
-/** Above this length toneKey writes code units into a buffer instead of concatenating strings. */
-const TONE_KEY_BUFFER_MIN = 256;
-
-/** Tone-placement-insensitive, lower-cased key of an NFC string; same length as its input. */
 export function toneKey(s: string): string {
-  if (s.length >= TONE_KEY_BUFFER_MIN) return toneKeyLong(s);
-  let out = '';
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (!isLetterUnit(c, s, i)) {
-      // copy a run of non-letters as it is
-      let j = i + 1;
-      while (j < n && !isLetterUnit(s.charCodeAt(j), s, j)) j++;
-      out += s.slice(i, j);
-      i = j;
-      continue;
-    }
-    let j = i;
-    let ascii = true;
-    while (j < n) {
-      const d = s.charCodeAt(j);
-      if (!isLetterUnit(d, s, j)) break;
-      if (d >= 0x80) ascii = false;
-      j++;
-    }
-    const w = s.slice(i, j);
-    out += ascii ? w.toLowerCase() : toneKeySyllable(w);
-    i = j;
-  }
-  return out;
+  const lower = lowerKeepLength(s);
+  TONE_NOT_FIRST.lastIndex = 0;
+  return TONE_NOT_FIRST.test(lower) ? lower.replace(TONE_NOT_FIRST, moveTone) : lower;
 }
 
-/** toneKey of a long string (a whole document): the same key, built in a code-unit buffer. */
-function toneKeyLong(s: string): string {
-  const n = s.length;
-  const buf = new Uint16Array(n);
-  let i = 0;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (!isLetterUnit(c, s, i)) {
-      buf[i++] = c;
-      continue;
-    }
-    let j = i;
-    let ascii = true;
-    while (j < n) {
-      const d = s.charCodeAt(j);
-      if (!isLetterUnit(d, s, j)) break;
-      if (d >= 0x80) ascii = false;
-      j++;
-    }
-    if (ascii) {
-      // ASCII letter units are A-Z and a-z only
-      for (let k = i; k < j; k++) {
-        const d = s.charCodeAt(k);
-        buf[k] = d <= 90 ? d + 32 : d;
-      }
-    } else {
-      const key = toneKeySyllable(s.slice(i, j));
-      for (let k = 0; k < key.length; k++) buf[i + k] = key.charCodeAt(k);
-    }
-    i = j;
-  }
-  let out = '';
-  for (let k = 0; k < n; k += 4096) out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
-  return out;
+/** toneKey of one syllable (kept as a name for callers that work syllable by syllable). */
+export function toneKeySyllable(syl: string): string {
+  return toneKey(syl);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  *
  * Pure: no fs, no process.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bound, IndicatorKind, Msg, Period } from '../types';
 
 /** The columns (or keys) of a record, in the contract's order. */

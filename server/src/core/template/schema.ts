@@ -10,7 +10,7 @@
  *
  * Pure: no fs, no process, no vscode.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LineCounter, parseDocument, isNode, visit } from 'yaml';
 import type { DataIssue, MarkerKind, Msg } from '../types';
 import { parseSectionNumber } from '../outline';
