@@ -9,7 +9,7 @@
  * Anything else stays unmatched: a figure attached to the wrong indicator is worse than none.
  */
 import type { TextView } from './text';
-import { toneKey, isWordChar } from './text';
+import { documentToneKey, toneKey, isWordChar } from './text';
 import type { Figure, Indicator, IndicatorValue, OutlineNode, Period, PeriodMention } from './types';
 import { IndicatorSet, type Mention } from './data/indicators';
 import { unitsCompatible } from './units';
@@ -306,7 +306,7 @@ export function matchFigures(input: MatchInput): Citation[] {
   // toneKey keeps lengths, so the key of a slice that starts and ends at word boundaries is the slice of the
   // text's key: computed once, not once per subject over its whole sentence (quadratic on long lines)
   let textKey: string | undefined;
-  const keyOf = (a: number, b: number) => (textKey ??= toneKey(text)).slice(a, b);
+  const keyOf = (a: number, b: number) => (textKey ??= documentToneKey(text)).slice(a, b);
   const clauses = new Clauses(text);
   // SUBSCOPE words in text[sentStart, end): subjects come in order, so each sentence is searched once, piece by
   // piece (a found word stays found for the later subjects of the same sentence)

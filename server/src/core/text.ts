@@ -441,6 +441,21 @@ export function toneKey(s: string): string {
   return TONE_NOT_FIRST.test(lower) ? lower.replace(TONE_NOT_FIRST, moveTone) : lower;
 }
 
+let keyedText: string | undefined;
+let keyedKey = '';
+
+/**
+ * toneKey of a whole document, remembered for the last document asked: the matcher, the indicator search and
+ * the rules that need it share one key per lint.
+ */
+export function documentToneKey(text: string): string {
+  if (text !== keyedText) {
+    keyedKey = toneKey(text);
+    keyedText = text;
+  }
+  return keyedKey;
+}
+
 /** toneKey of one syllable (kept as a name for callers that work syllable by syllable). */
 export function toneKeySyllable(syl: string): string {
   return toneKey(syl);

@@ -83,40 +83,54 @@ export function warmupText(sections = 12): string {
   return out.join('\n') + '\n';
 }
 
-let warmed = false;
-/** Lint the synthetic draft a few times, one lint per event-loop turn, while no real job has come. */
+/** the newest data generation: warm-up rounds lint with it, so the matcher's data paths are compiled too */
+let newestGen: number | undefined;
+let warmRounds = 0;
+
+/**
+ * Lint the synthetic draft `rounds` more times, one lint per event-loop turn: real jobs (handled between two
+ * turns) never wait behind more than one small round, and the hot paths of the core are compiled before the
+ * first large document comes. A real lint does not stop it: opening a small document first (as editors do)
+ * would otherwise leave the paths a large draft needs cold.
+ */
 function warmUp(rounds: number): void {
-  if (warmed || rounds <= 0 || process.env.DRAFTLINT_WARMUP === '0') return;
-  setImmediate(() => {
-    if (warmed) return;
-    try {
-      runLintJob(
-        {
-          uri: 'untitled:warm-up',
-          version: 0,
-          text: warmupText(),
-          gen: -1,
-          template: undefined,
-          templates: {},
-          rules: {},
-          options: {},
-          cheapOnlyAbove: Infinity,
-          language: 'vi',
-          mode: 'open',
-        },
-        IndicatorSet.empty(),
-      );
-    } catch {
-      return;
-    }
-    warmUp(rounds - 1);
-  });
+  if (process.env.DRAFTLINT_WARMUP === '0') return;
+  const idle = warmRounds === 0;
+  warmRounds = Math.max(warmRounds, rounds);
+  if (idle) setImmediate(warmRound);
+}
+
+function warmRound(): void {
+  if (warmRounds <= 0) return;
+  warmRounds--;
+  try {
+    const data = newestGen === undefined ? undefined : dataFor(newestGen);
+    runLintJob(
+      {
+        uri: 'untitled:warm-up',
+        version: 0,
+        text: warmupText(),
+        gen: -1,
+        template: undefined,
+        templates: {},
+        rules: {},
+        options: {},
+        cheapOnlyAbove: Infinity,
+        language: 'vi',
+        mode: 'open',
+      },
+      data ?? IndicatorSet.empty(),
+    );
+  } catch {
+    warmRounds = 0;
+    return;
+  }
+  if (warmRounds > 0) setImmediate(warmRound);
 }
 
 if (parentPort) {
   const port = parentPort;
   port.on('message', (m: ToWorker) => {
-    if (m.type === 'lint') warmed = true;
     let out: FromWorker | undefined;
     try {
       out = handle(m);
@@ -124,7 +138,12 @@ if (parentPort) {
       if (m.type === 'lint') out = { type: 'error', id: m.id, message: (e as Error)?.stack ?? String(e) };
     }
     if (out) port.postMessage(out);
+    // new data: parse it now rather than in the first lint that needs it, and warm the paths that use it
+    if (m.type === 'data') {
+      newestGen = m.gen;
+      warmUp(3);
+    }
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
-  warmUp(6);
+  warmUp(8);
 }

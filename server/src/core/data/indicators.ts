@@ -5,11 +5,12 @@
  * Mentions: names and aliases are split into words (letters, marks, digits, `_`) and stored in a trie keyed by
  * each word's `toneKey` (lower case, tone-placement insensitive, same length as the word) plus the "hard"
  * punctuation between words (commas, slashes…; spaces, brackets, quotes and dashes are soft and match any soft
- * run). The text is scanned once, word by word; the longest alias wins on overlap.
+ * run). One native search over the document's key finds the words a name can start with, the trie is walked
+ * from each of them, and the longest alias wins on overlap.
  *
  * Pure: no fs, no process.
  */
-import { atWordBoundary, foldKeepLength, toneKey } from '../text';
+import { atWordBoundary, documentToneKey, foldKeepLength, toneKey } from '../text';
 import type { Indicator, IndicatorValue } from '../types';
 
 /** A name or alias of an indicator found in prose. NFC offsets. */
@@ -79,9 +80,12 @@ function isSoftSep(c: number): boolean {
  * The signature of a separator: its hard punctuation in order ('' when only soft characters), or null when the
  * separator breaks a name (a blank line, or a run too long to be part of one).
  */
+/** The longest separator between two words of a name. */
+const MAX_SEP = 12;
+
 function sepSignature(s: string, from: number, to: number): string | null {
   if (to - from === 1 && s.charCodeAt(from) === 32) return '';
-  if (to - from > 12) return null;
+  if (to - from > MAX_SEP) return null;
   let sig = '';
   let newlines = 0;
   for (let i = from; i < to; i++) {
@@ -97,7 +101,7 @@ function sepSignature(s: string, from: number, to: number): string | null {
 
 /** toneKeys interned as small integers: trie edges and word lookups compare numbers, not strings */
 const keyIds = new Map<string, number>();
-/** word as written → interned id of its toneKey (a document repeats its few thousand syllables) */
+/** word of a name as written → interned id of its toneKey */
 const wordIds = new Map<string, number>();
 
 function wordId(w: string): number {
@@ -129,8 +133,6 @@ function foldCode(c: number): number {
 interface Words {
   starts: Int32Array;
   ends: Int32Array;
-  /** a hash of each word's folded letters: words with the same toneKey have the same hash */
-  hashes: Int32Array;
   count: number;
 }
 
@@ -140,10 +142,8 @@ function splitWords(s: string): Words {
   const cap = (n >> 1) + 1;
   const starts = new Int32Array(cap);
   const ends = new Int32Array(cap);
-  const hashes = new Int32Array(cap);
   let count = 0;
   let inWord = false;
-  let h = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     let k = wordClass[c];
@@ -152,20 +152,14 @@ function splitWords(s: string): Words {
       if (!inWord) {
         starts[count] = i;
         inWord = true;
-        h = 17;
       }
-      h = (Math.imul(h, 31) + foldCode(c)) | 0;
     } else if (inWord) {
-      hashes[count] = h;
       ends[count++] = i;
       inWord = false;
     }
   }
-  if (inWord) {
-    hashes[count] = h;
-    ends[count++] = n;
-  }
-  return { starts, ends, hashes, count };
+  if (inWord) ends[count++] = n;
+  return { starts, ends, count };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -188,13 +182,17 @@ interface TrieNode {
 
 interface Trie {
   root: Map<number, TrieNode>;
-  /** fold hashes of the words names start with: a cheap filter before looking a word up */
-  firstHashes: Set<number>;
+  /**
+   * The keys of the words names start with, longest first, as one search over the document's key: a native
+   * scan (an alternation of literal words: linear) that stops only where a name can start. Word boundaries
+   * are checked on each hit: look-arounds with Unicode classes would make the scan several times slower.
+   */
+  firstWords: RegExp | null;
 }
 
 function buildTrie(indicators: Indicator[]): Trie {
   const root = new Map<number, TrieNode>();
-  const firstHashes = new Set<number>();
+  const firstKeys = new Set<string>();
   for (const ind of indicators) {
     for (const raw of [ind.name, ...ind.aliases]) {
       const alias = raw.normalize('NFC').trim();
@@ -205,7 +203,7 @@ function buildTrie(indicators: Indicator[]): Trie {
         const id = wordId(alias.slice(w.starts[k], w.ends[k]));
         let map: Map<number, TrieNode>;
         if (k === 0) {
-          firstHashes.add(w.hashes[0]);
+          firstKeys.add(toneKey(alias.slice(w.starts[0], w.ends[0])));
           map = root;
         } else {
           const sig = sepSignature(alias, w.ends[k - 1], w.starts[k]) ?? '';
@@ -226,7 +224,15 @@ function buildTrie(indicators: Indicator[]): Trie {
       else if (t.indicator.id !== ind.id) t.ambiguous = true;
     }
   }
-  return { root, firstHashes };
+  const words = [...firstKeys].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const firstWords = words.length
+    ? new RegExp(words.map(escapeRegExp).join('|'), 'g')
+    : null;
+  return { root, firstWords };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -411,60 +417,69 @@ export class IndicatorSet {
    */
   findMentions(nfcText: string): Mention[] {
     if (this.list.length === 0 || nfcText.length === 0) return [];
-    const { root, firstHashes } = (this.trie ??= buildTrie(this.list));
+    const { root, firstWords } = (this.trie ??= buildTrie(this.list));
+    if (!firstWords) return [];
     const text = nfcText;
-    const { starts, ends, hashes, count: n } = splitWords(text);
-    const ids = new Int32Array(n); // 0 = not computed yet
-    const idAt = (k: number): number => ids[k] || (ids[k] = wordId(text.slice(starts[k], ends[k])));
+    const n = text.length;
+    // the key of a word that starts and ends at word boundaries is the same slice of the document's key
+    const key = documentToneKey(text);
 
     interface Cand {
-      first: number;
-      last: number;
+      start: number;
+      end: number;
       term: Terminal;
     }
     const cands: Cand[] = [];
-    for (let i = 0; i < n; i++) {
-      if (!firstHashes.has(hashes[i])) continue;
-      let node = root.get(idAt(i));
+    firstWords.lastIndex = 0;
+    for (let m = firstWords.exec(key); m !== null; m = firstWords.exec(key)) {
+      const start = m.index;
+      if (start > 0 && isWordCode(key.charCodeAt(start - 1))) continue;
+      if (isWordCode(key.charCodeAt(start + m[0].length))) continue;
+      let node = root.get(keyIds.get(m[0]) ?? 0);
       if (!node) continue;
-      let best: Cand | undefined = node.terminal ? { first: i, last: i, term: node.terminal } : undefined;
-      let j = i;
-      while ((node.soft || node.hard) && j + 1 < n) {
-        const sig = sepSignature(text, ends[j], starts[j + 1]);
+      let pos = start + m[0].length;
+      let best: Cand | undefined = node.terminal ? { start, end: pos, term: node.terminal } : undefined;
+      while (node.soft || node.hard) {
+        // the next word, at most a short separator away
+        let ws = pos;
+        while (ws < n && ws - pos <= MAX_SEP && !isWordCode(text.charCodeAt(ws))) ws++;
+        if (ws >= n || ws - pos > MAX_SEP) break;
+        const sig = sepSignature(text, pos, ws);
         if (sig === null) break;
+        let we = ws + 1;
+        while (we < n && isWordCode(text.charCodeAt(we))) we++;
         const map: Map<number, TrieNode> | undefined = sig === '' ? node.soft : node.hard?.get(sig);
-        const next: TrieNode | undefined = map?.get(idAt(j + 1));
+        const next: TrieNode | undefined = map?.get(keyIds.get(key.slice(ws, we)) ?? 0);
         if (!next) break;
         node = next;
-        j++;
-        if (node.terminal) best = { first: i, last: j, term: node.terminal };
+        pos = we;
+        if (node.terminal) best = { start, end: pos, term: node.terminal };
       }
       if (best) cands.push(best);
     }
     if (cands.length === 0) return [];
 
     // longest first (in characters), then leftmost; keep those that overlap nothing kept
-    const len = (c: Cand) => ends[c.last] - starts[c.first];
-    const order = cands.slice().sort((a, b) => len(b) - len(a) || a.first - b.first);
+    const order = cands.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const taken = new Uint8Array(n);
     const kept: Cand[] = [];
     for (const c of order) {
       let free = true;
-      for (let k = c.first; k <= c.last; k++) {
+      for (let k = c.start; k < c.end; k++) {
         if (taken[k]) {
           free = false;
           break;
         }
       }
       if (!free) continue;
-      for (let k = c.first; k <= c.last; k++) taken[k] = 1;
+      taken.fill(1, c.start, c.end);
       kept.push(c);
     }
     const out: Mention[] = [];
     for (const c of kept) {
       if (c.term.ambiguous) continue;
-      const start = starts[c.first];
-      let end = ends[c.last];
+      const start = c.start;
+      let end = c.end;
       if (!atWordBoundary(text, start, end)) continue;
       // "… (GRDP)": take the closing bracket of a bracket opened inside the mention
       if (text.charCodeAt(end) === 41 /* ) */ && openBrackets(text, start, end) > 0) end++;
