@@ -13,7 +13,7 @@
  * The preferred form of a group is the glossary's, else the most frequent, else the first written. Every
  * occurrence of another form is a `VariantHit` pointing at the preferred form's occurrences.
  *
- * One pass over the words; per distinct word the classification is cached. Pure: no Node built-ins.
+ * One native search for candidate words; per distinct word the classification is cached. Pure: no Node built-ins.
  */
 import { toneKeySyllable } from '../text';
 import { isDigitCode, isSpaceCode } from '../units';
@@ -413,6 +413,40 @@ function glossaryHits(text: string, gl: Glossary, out: VariantHit[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Candidate words
+
+function familyOf(bases: string): string {
+  const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+  let out = '';
+  for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of tones) out += (ch + t).normalize('NFC');
+  return out;
+}
+/**
+ * Where a candidate word may be: o then a or e, or u then y (tone placement varies there), or an i or y that no
+ * letter follows (a word's last letter); any tone and case; isCandidate tests the whole word. Fixed classes of
+ * one code unit each: linear.
+ */
+const CANDIDATE_AT = new RegExp(`[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${familyOf('iy')}](?![\\p{L}\\p{M}])`, 'gu');
+
+/**
+ * Whether the word text[a, i) (letters and marks, at most 8) is worth classifying: it holds o+a, o+e or u+y
+ * with a tone mark on either vowel, or it has at most 5 code units and ends in i/y right after a consonant.
+ */
+function isCandidate(text: string, a: number, i: number): boolean {
+  for (let k = a + 1; k < i; k++) {
+    const pc = text.charCodeAt(k - 1);
+    const c = text.charCodeAt(k);
+    const pk = CT[pc] || fillClass(pc);
+    const ck = CT[c] || fillClass(c);
+    if (((pk === 3 && (ck === 4 || ck === 5)) || (pk === 6 && ck === 7)) && (VOWEL_TABLE[pc] === 2 || VOWEL_TABLE[c] === 2)) return true;
+  }
+  if (i - a > 5 || i - a < 2) return false;
+  const last = CT[text.charCodeAt(i - 1)] || fillClass(text.charCodeAt(i - 1));
+  const before = CT[text.charCodeAt(i - 2)] || fillClass(text.charCodeAt(i - 2));
+  return (last === 7 || last === 8) && before === 2;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Entry point
 
 /** Every occurrence of a non-preferred spelling in an NFC text, sorted by position, one per location. */
@@ -460,42 +494,26 @@ export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[
     }
     if (slot.cls.kind) slot.starts.push(a);
   };
-  // one forward pass over the class table: a word is a candidate when it holds oa/oe/uy with a tone mark, or
-  // is short and ends in i/y after a consonant; candidates are looked up by a numeric hash (no allocation for
-  // words already seen)
-  let wordStart = -1;
-  let trig = false;
-  let pk = 1; // class of the previous code unit of the word
-  let ppk = 1; // and of the one before it
-  let pc = 32;
-  const endWord = (i: number): void => {
-    const a = wordStart;
-    wordStart = -1;
-    const len = i - a;
-    if (len > 8) return;
-    if (!trig && !((pk === 7 || pk === 8) && ppk === 2 && len <= 5)) return;
+  // a word is a candidate when it holds oa/oe/uy with a tone mark, or is short and ends in i/y after a
+  // consonant; two native searches find them (no per-character loop over the document), candidates are looked
+  // up by a numeric hash (no allocation for words already seen)
+  let lastVisited = -1;
+  const consider = (p: number): void => {
+    // the word around p: at most 8 code units, letters and marks only
+    let a = p;
+    while (a > 0 && p - a < 9 && (CT[text.charCodeAt(a - 1)] || fillClass(text.charCodeAt(a - 1))) !== 1) a--;
+    if (a === lastVisited || p - a > 8) return;
+    let i = p + 1;
+    while (i < n && i - a <= 8 && (CT[text.charCodeAt(i)] || fillClass(text.charCodeAt(i))) !== 1) i++;
+    if (i - a > 8) return;
     if (isDigitCode(text.charCodeAt(a - 1)) || isDigitCode(text.charCodeAt(i))) return;
+    if (!isCandidate(text, a, i)) return;
+    lastVisited = a;
     visit(a, i);
   };
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const k = CT[c] || fillClass(c);
-    if (k === 1) {
-      if (wordStart >= 0) endWord(i);
-      continue;
-    }
-    if (wordStart < 0) {
-      wordStart = i;
-      trig = false;
-      pk = 1;
-    } else if (!trig && ((pk === 3 && (k === 4 || k === 5)) || (pk === 6 && k === 7)) && (VOWEL_TABLE[pc] === 2 || VOWEL_TABLE[c] === 2)) {
-      trig = true;
-    }
-    ppk = pk;
-    pk = k;
-    pc = c;
-  }
-  if (wordStart >= 0) endWord(n);
+  // hits come in document order, so the hits of one word follow each other
+  CANDIDATE_AT.lastIndex = 0;
+  for (let m = CANDIDATE_AT.exec(text); m !== null; m = CANDIDATE_AT.exec(text)) consider(m.index);
   const allSlots: Slot[] = [];
   for (const b of slots.values()) for (const sl of b) allSlots.push(sl);
 
