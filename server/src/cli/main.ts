@@ -7,7 +7,7 @@
  * The cache lives in `<package>/node_modules/.cache/draftlint/` (only when that node_modules exists) and is
  * keyed by the bundle's size and mtime; V8 itself rejects a stale or foreign cache. It is written once after a
  * run that linted something (so it holds the lazily compiled lint functions too). Any problem → plain require.
- * DRAFTLINT_NO_COMPILE_CACHE=1 turns it off.
+ * DRAFTLINT_NO_COMPILE_CACHE=1 turns it off (and the parsed-data cache of datacache.ts with it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,6 +67,8 @@ function prepare(): (() => void) | null {
   const fn = script.runInThisContext() as (e: unknown, r: unknown, m: unknown, f: string, d: string) => void;
   const mod = new M(app, module);
   mod.filename = app;
+  // the program may keep parsed data files next to the code cache (datacache.ts), keyed by this build
+  (globalThis as { __draftlintCache?: { dir: string; build: string } }).__draftlintCache = { dir, build: `${st.size}-${Math.floor(st.mtimeMs)}` };
   mod.paths = M._nodeModulePaths(path.dirname(app));
   // worker threads of the lint pool (pool.ts) read the cache but leave writing it to the main thread
   const needWrite = isMainThread && (!cached || script.cachedDataRejected === true || !complete);
@@ -78,7 +80,10 @@ function prepare(): (() => void) | null {
         const data = script.createCachedData();
         fs.mkdirSync(dir, { recursive: true });
         // drop caches of older builds
-        for (const f of fs.readdirSync(dir)) if (f.startsWith('cli-') && f.endsWith('.v8') && path.join(dir, f) !== cacheFile) fs.rmSync(path.join(dir, f), { force: true });
+        for (const f of fs.readdirSync(dir)) {
+          const old = (f.startsWith('cli-') && f.endsWith('.v8') && path.join(dir, f) !== cacheFile) || (f.startsWith('data-') && !f.startsWith(`data-${st.size}-${Math.floor(st.mtimeMs)}-`));
+          if (old) fs.rmSync(path.join(dir, f), { force: true });
+        }
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, Buffer.concat([Buffer.from([linted ? 1 : 0]), data]));
         fs.renameSync(tmp, cacheFile);

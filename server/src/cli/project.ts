@@ -35,6 +35,7 @@ import { decodeDocument } from './files';
 import { displayPath } from './paths';
 import { append } from './output';
 import { nearestConfig } from '../node/nearest-config';
+import { cachedIndicatorParse } from './datacache';
 
 export const CONFIG_NAME = 'draftlint.json';
 /** Default `maxFileSize` (bytes): larger documents get only the cheap rules. */
@@ -349,7 +350,9 @@ export class ProjectLoader {
       });
       return null;
     }
-    const parsed = parseIndicatorFile(r.text, this.show(abs));
+    const shown = this.show(abs);
+    const text = r.text;
+    const parsed = cachedIndicatorParse(text, shown, () => parseIndicatorFile(text, shown));
     this.pushDataIssues(parsed.issues, abs);
     this.dataCache.set(abs, parsed.indicators);
     return parsed.indicators;
