@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { ParseIndicatorResult } from '../core/data/parse';
+import type { ParseIndicatorResult } from '../core/index';
 
 const MAX_ENTRIES = 64;
 

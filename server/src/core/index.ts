@@ -8,6 +8,7 @@ export type { Rule, RuleContext, RuleOptions, Report } from './rule';
 export { IndicatorSet } from './data/indicators';
 export type { Mention, CompletionHit } from './data/indicators';
 export { parseIndicatorFile } from './data/parse';
+export type { ParseIndicatorResult } from './data/parse';
 export { parseConfig, defaultConfig, starterConfig } from './config';
 export { parseDocumentRegistry } from './crosscheck/registry';
 export type { RegistryDocument } from './crosscheck/registry';
