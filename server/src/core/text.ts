@@ -415,16 +415,29 @@ function moveTone(run: string, at: number, s: string): string {
   return out;
 }
 
-/** Lower case without changing the length: a character whose lower case is longer (İ) stays as it is. */
-function lowerKeepLength(s: string): string {
-  const lower = s.toLowerCase();
-  if (lower.length === s.length) return lower;
-  let out = '';
-  for (const ch of s) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
+let loweredText: string | undefined;
+let loweredKey = '';
+
+/**
+ * Lower case without changing the length: a code unit whose lower case is longer (İ) stays as it is. The last
+ * long text asked is remembered (the tone key and the rules that search lower-cased text share it).
+ */
+export function lowerKeepLength(s: string): string {
+  if (s.length > 1000 && s === loweredText) return loweredKey;
+  let lower = s.toLowerCase();
+  if (lower.length !== s.length) {
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const l = s[i].toLowerCase();
+      out += l.length === 1 ? l : s[i];
+    }
+    lower = out;
   }
-  return out;
+  if (s.length > 1000) {
+    loweredText = s;
+    loweredKey = lower;
+  }
+  return lower;
 }
 
 /**

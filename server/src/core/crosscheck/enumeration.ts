@@ -518,8 +518,9 @@ function numberWordAt(text: string, a: number, first: number): boolean {
 }
 
 /**
- * Candidate starts: a run of digits, or a word start (no letter before: ASCII, or from U+00C0 up) whose first
- * two code units are those of a number word (the first in either case), as numberWordAt checks them.
+ * Candidate starts: a run of digits, or two code units that start a number word (the first in either case), as
+ * numberWordAt checks them; scanEnumerations keeps the latter only at a word start (no letter before: ASCII, or
+ * from U+00C0 up). No look-behind: it would be tried at every position of the text.
  */
 const CANDIDATES = (() => {
   const prefixes = new Set<string>();
@@ -529,8 +530,12 @@ const CANDIDATES = (() => {
     const hex = (x: number) => '\\u' + x.toString(16).padStart(4, '0');
     prefixes.add('[' + hex(f - 32) + hex(f) + ']' + hex(w.charCodeAt(1)));
   }
-  return new RegExp('[0-9]+|(?<![A-Za-z\\u00c0-\\uffff])(?:' + [...prefixes].join('|') + ')', 'g');
+  return new RegExp('[0-9]+|' + [...prefixes].join('|'), 'g');
 })();
+
+function isLetterBefore(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+}
 
 /** Every stated count followed by a clearly delimited list, in document order. */
 export function scanEnumerations(text: string): Enumeration[] {
@@ -543,7 +548,7 @@ export function scanEnumerations(text: string): Enumeration[] {
     const i = m.index;
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) starts.push(i);
-    else if (numberWordAt(text, i, c | 32)) starts.push(i);
+    else if (!isLetterBefore(text.charCodeAt(i - 1)) && numberWordAt(text, i, c | 32)) starts.push(i);
   }
   starts.sort((x, y) => x - y);
   const out: Enumeration[] = [];

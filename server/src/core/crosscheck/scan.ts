@@ -7,6 +7,7 @@
  */
 import type { Bound, Figure, PeriodMention } from '../types';
 import { isDigitCode, isLetterCode, isSpaceCode } from '../units';
+import { lowerKeepLength } from '../text';
 
 // ---------------------------------------------------------------------------------------------------------
 // Characters and words
@@ -171,22 +172,9 @@ export function findLastPhrase(lower: string, phrase: string, from: number, to: 
 // ---------------------------------------------------------------------------------------------------------
 // Lower-cased text cache (toLowerCase keeps the length of Vietnamese NFC text; checked)
 
-let lowerCache: { text: string; lower: string } | undefined;
-
 /** The text lower-cased with the same length (characters whose lower case changes length are kept). */
 export function lowerOf(text: string): string {
-  if (lowerCache && lowerCache.text === text) return lowerCache.lower;
-  let lower = text.toLowerCase();
-  if (lower.length !== text.length) {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const l = text[i].toLowerCase();
-      out += l.length === 1 ? l : text[i];
-    }
-    lower = out;
-  }
-  lowerCache = { text, lower };
-  return lower;
+  return lowerKeepLength(text);
 }
 
 // ---------------------------------------------------------------------------------------------------------
