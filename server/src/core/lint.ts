@@ -45,8 +45,8 @@ export interface LintResult {
   /** outline trees and all headings (NFC offsets; map with view.toOriginal) */
   outline: OutlineNode[];
   headings: OutlineNode[];
-  /** every figure worth listing, with its indicator and verdict (original offsets) */
-  figures: FigureReport[];
+  /** every figure worth listing, with its indicator and verdict (original offsets); built on first read */
+  readonly figures: FigureReport[];
   /** matched figures (NFC offsets) */
   citations: Citation[];
   template: { name: string; auto: boolean } | null;
@@ -174,12 +174,16 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
     });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  // the figures report is built on first use: `draftlint check` never asks for it
+  let reports: FigureReport[] | undefined;
   return {
     view,
     findings,
     outline,
     headings,
-    figures: figureReports(view, figures, citations),
+    get figures() {
+      return (reports ??= figureReports(view, figures, citations));
+    },
     citations,
     template,
     applied,
