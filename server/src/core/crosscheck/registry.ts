@@ -11,7 +11,8 @@
  * `parseDocumentRegistry` never throws on user input: each problem is a DataIssue (0-based line, field,
  * bilingual message); bad rows are skipped. Pure: no fs, no process.
  */
-import { parseDocument, isMap, isScalar, isSeq, isPair, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yaml } from '../yaml';
 import { computeLineStarts } from '../text';
 import type { DataIssue, Msg } from '../types';
 import { csvRows, lineColAt, parseJsonTree, jsonValue, jsonMember, type JsonNode } from '../data/parse';
@@ -136,7 +137,7 @@ function readJson(text: string, uri: string, issues: DataIssue[]): RawRecord[] {
 
 function readYaml(text: string, uri: string, issues: DataIssue[]): RawRecord[] {
   const starts = computeLineStarts(text);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const at = (offset: number | undefined) => lineColAt(starts, offset ?? 0);
   for (const e of doc.errors) {
     const pos = at(e.pos[0]);
@@ -144,8 +145,8 @@ function readYaml(text: string, uri: string, issues: DataIssue[]): RawRecord[] {
   }
   if (doc.errors.length) return [];
   let list: unknown = doc.contents;
-  if (isMap(list)) list = list.items.find((p) => isScalar(p.key) && p.key.value === 'documents')?.value;
-  if (!isSeq(list)) {
+  if (yaml().isMap(list)) list = list.items.find((p) => yaml().isScalar(p.key) && p.key.value === 'documents')?.value;
+  if (!yaml().isSeq(list)) {
     issues.push(
       issue(uri, 0, 'error', {
         vi: 'Danh mục văn bản YAML phải là một danh sách, hoặc có khóa documents: chứa danh sách đó.',
@@ -158,19 +159,19 @@ function readYaml(text: string, uri: string, issues: DataIssue[]): RawRecord[] {
   for (const item of list.items) {
     const node = item as YamlNode | null;
     const pos = at(node?.range?.[0]);
-    if (!isMap(node)) {
+    if (!yaml().isMap(node)) {
       issues.push(issue(uri, pos.line, 'error', notAnObject(), undefined, pos.column));
       continue;
     }
     const data: Record<string, unknown> = {};
     const fieldLines: Record<string, number> = {};
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      if (!yaml().isPair(pair) || !yaml().isScalar(pair.key)) continue;
       const key = String(pair.key.value);
       fieldLines[key] = at(pair.key.range?.[0]).line;
       const v = pair.value;
       // keep scalars as written: a date like 30/10/2023 or a number like 17-NQ/TU must not be re-typed
-      data[key] = isScalar(v) ? (v.source !== undefined ? String(v.source) : String(v.value)) : v;
+      data[key] = yaml().isScalar(v) ? (v.source !== undefined ? String(v.source) : String(v.value)) : v;
     }
     out.push({ data, line: pos.line, fieldLines });
   }

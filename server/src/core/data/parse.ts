@@ -10,7 +10,8 @@
  * Pure: no fs, no process. Callers pass the file's text.
  */
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
-import { parseDocument, isMap, isScalar, isSeq, isPair, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yaml } from '../yaml';
 import { computeLineStarts } from '../text';
 import type { DataIssue, Indicator, IndicatorValue, Msg } from '../types';
 import {
@@ -830,7 +831,7 @@ function notAnObject(): Msg {
 
 function readYaml(text: string, uri: string, issues: DataIssue[]): LocatedRecord[] {
   const starts = computeLineStarts(text);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const at = (offset: number | undefined) => lineColAt(starts, offset ?? 0);
   // an error found only at the end of the file (an unclosed bracket or quote) is put on the last line with text
   const lastContent = text.trimEnd().length;
@@ -846,11 +847,11 @@ function readYaml(text: string, uri: string, issues: DataIssue[]): LocatedRecord
   }
   if (doc.errors.length) return [];
   let list: unknown = doc.contents;
-  if (isMap(list)) {
-    const pair = list.items.find((p) => isScalar(p.key) && p.key.value === 'indicators');
+  if (yaml().isMap(list)) {
+    const pair = list.items.find((p) => yaml().isScalar(p.key) && p.key.value === 'indicators');
     list = pair?.value;
   }
-  if (!isSeq(list)) {
+  if (!yaml().isSeq(list)) {
     const node = (list ?? doc.contents) as YamlNode | null;
     const pos = at(node?.range?.[0]);
     issues.push({
@@ -869,7 +870,7 @@ function readYaml(text: string, uri: string, issues: DataIssue[]): LocatedRecord
   for (const item of list.items) {
     const node = item as YamlNode | null;
     const pos = at(node?.range?.[0]);
-    if (!isMap(node)) {
+    if (!yaml().isMap(node)) {
       issues.push({ uri, line: pos.line, column: pos.column, severity: 'error', message: notAnObject() });
       continue;
     }
@@ -877,7 +878,7 @@ function readYaml(text: string, uri: string, issues: DataIssue[]): LocatedRecord
     const data: Record<string, unknown> = {};
     let readable = true;
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      if (!yaml().isPair(pair) || !yaml().isScalar(pair.key)) continue;
       const key = String(pair.key.value);
       const p = at(pair.key.range?.[0]);
       fields[key] = { line: p.line, column: p.column };

@@ -11,7 +11,7 @@
  * Pure: no fs, no process, no vscode.
  */
 import * as z from 'zod';
-import { LineCounter, parseDocument, isNode, visit } from 'yaml';
+import { yaml } from '../yaml';
 import type { DataIssue, MarkerKind, Msg } from '../types';
 import { parseSectionNumber } from '../outline';
 
@@ -348,8 +348,8 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
       return { line: 0 };
     };
   } else {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+    const lineCounter = new (yaml().LineCounter)();
+    const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false });
     if (doc.errors.length) {
       for (const err of doc.errors) {
         const lp = lineCounter.linePos(err.pos[0]);
@@ -368,10 +368,10 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
     } catch (e) {
       // an alias without its anchor (*a), or too many aliases (a "billion laughs" file): point at the first alias
       let at: [number, number, number] | undefined;
-      visit(doc, {
+      yaml().visit(doc, {
         Alias(_, node) {
           at ??= node.range ?? undefined;
-          return at ? visit.BREAK : undefined;
+          return at ? yaml().visit.BREAK : undefined;
         },
       });
       const lp = lineCounter.linePos(at?.[0] ?? 0);
@@ -388,7 +388,7 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
     locate = (path) => {
       for (let n = path.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-        if (isNode(node) && node.range) {
+        if (yaml().isNode(node) && node.range) {
           const lp = lineCounter.linePos(node.range[0]);
           return { line: lp.line - 1, column: lp.col - 1 };
         }
