@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextView, fold, foldKeepLength, toneKey, atWordBoundary, computeLineStarts } from '../../server/src/core/text';
+import fc from 'fast-check';
+import { TextView, fold, foldKeepLength, toneKey, documentToneKey, atWordBoundary, computeLineStarts } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -89,6 +90,39 @@ describe('tone-placement equivalence', () => {
   test('same length as the input', () => {
     const s = 'Tốc độ tăng trưởng kinh tế, thuỷ sản';
     assert.equal(toneKey(s).length, s.length);
+  });
+  test('the tone goes on the first vowel of its run, after a "qu"', () => {
+    assert.equal(toneKey('trưởng'), 'trửơng');
+    assert.equal(toneKey('NGƯỜI'), 'ngừơi');
+    assert.equal(toneKey('quyển'), 'quỷên');
+    assert.equal(toneKey('quả'), 'quả');
+    assert.equal(toneKey('giữa'), toneKey('gĩưa'));
+  });
+  test('a long run of vowels without a tone is left as it is (and searched in linear time)', () => {
+    const s = 'a'.repeat(100_000) + '\u0000aà';
+    const k = toneKey(s);
+    assert.ok(k === 'a'.repeat(100_000) + '\u0000àa', 'the run before the NUL is unchanged, the tone of "aà" moves to its first vowel');
+  });
+  test('the key of a slice at word boundaries is the slice of the key (the indicator search relies on it)', () => {
+    const words = ['Tốc', 'độ', 'tăng', 'trưởng', 'hoà', 'THUỶ', 'khoẻ', 'quyển', 'quả', 'người', 'İstanbul', 'GRDP', '10,4%', 'đạt'];
+    const seps = [' ', ', ', '\n', ' (', ') ', '/', '-'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { minLength: 1, maxLength: 12 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        let s = '';
+        const bounds: number[] = [0];
+        for (const [w, sep] of parts) {
+          s += w;
+          bounds.push(s.length);
+          s += sep;
+          bounds.push(s.length);
+        }
+        const a = bounds[x % bounds.length];
+        const b = bounds[y % bounds.length];
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        assert.equal(toneKey(s.slice(from, to)), toneKey(s).slice(from, to));
+        assert.equal(documentToneKey(s), toneKey(s));
+      }),
+    );
   });
 });
 
