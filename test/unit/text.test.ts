@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextView, fold, foldKeepLength, toneKey, documentToneKey, atWordBoundary, computeLineStarts } from '../../server/src/core/text';
+import { TextView, fold, foldKeepLength, toneKey, documentToneKey, atWordBoundary, computeLineStarts, unitClass, stripMarks, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -123,6 +123,26 @@ describe('tone-placement equivalence', () => {
         assert.equal(documentToneKey(s), toneKey(s));
       }),
     );
+  });
+});
+
+describe('unit classes', () => {
+  test('every BMP code unit is classed as the Unicode property escapes class it (the seeded ranges included)', () => {
+    const L = /\p{L}/u;
+    const M = /\p{M}/u;
+    const N = /\p{N}/u;
+    const wrong: string[] = [];
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      const want = L.test(ch) ? UNIT_LETTER : M.test(ch) ? UNIT_MARK : N.test(ch) ? UNIT_NUMBER : 0;
+      if (unitClass(c) !== want && wrong.length < 5) wrong.push(c.toString(16));
+    }
+    assert.deepEqual(wrong, []);
+    assert.equal(unitClass(Number.NaN), 0);
+  });
+  test('stripMarks drops combining marks only', () => {
+    assert.equal(stripMarks('Vie\u0302\u0323t Nam'), 'Viet Nam');
+    assert.equal(stripMarks('đạt'), 'đạt');
   });
 });
 

@@ -9,7 +9,7 @@
  * Anything else stays unmatched: a figure attached to the wrong indicator is worse than none.
  */
 import type { TextView } from './text';
-import { documentToneKey, toneKey, isWordChar } from './text';
+import { documentToneKey, toneKey, isWordChar, unitClass, UNIT_LETTER, UNIT_MARK } from './text';
 import type { Figure, Indicator, IndicatorValue, OutlineNode, Period, PeriodMention } from './types';
 import { IndicatorSet, type Mention } from './data/indicators';
 import { unitsCompatible } from './units';
@@ -60,7 +60,12 @@ const PROVINCE_WHOLE = ['toàn tỉnh', 'cả tỉnh', 'của tỉnh'].map((w) =
 const TARGET_WORDS = ['mục tiêu', 'chỉ tiêu', 'phấn đấu', 'kế hoạch'].map((w) => toneKey(w));
 /** "tăng 5,8% so với …": a change against a base (tone-keyed, like the text it is tested on) */
 const COMPARED_WITH = new RegExp('^\\W*' + toneKey('so') + '\\b');
-const CHIEM = new RegExp('^\\s*(?:[,;]\\s*)?' + toneKey('chiếm') + '(?![\\p{L}\\p{M}])', 'u');
+const CHIEM_AT = new RegExp('^\\s*(?:[,;]\\s*)?' + toneKey('chiếm'));
+/** "chiếm" (a share) right after a figure, as a whole word */
+function chiemFollows(after: string): boolean {
+  const m = CHIEM_AT.exec(after);
+  return m !== null && (unitClass(after.charCodeAt(m[0].length)) & (UNIT_LETTER | UNIT_MARK)) === 0;
+}
 const BASE_BEFORE = new RegExp('(^|\\s)(' + ['so với', 'so', 'bằng', 'từ', 'trước'].map((w) => toneKey(w)).join('|') + ')\\s*$');
 const BASE_BEFORE_PERIOD = new RegExp('(^|\\s)(' + toneKey('so với') + '|so)\\s+(?:(' + ['năm', 'giai đoạn', 'cùng kỳ'].map((w) => toneKey(w)).join('|') + ')\\s*)?$');
 
@@ -364,7 +369,7 @@ export function matchFigures(input: MatchInput): Citation[] {
       if (m.indicator.unit === '%/năm' && f.unit === '%' && COMPARED_WITH.test(after.trimStart())) continue;
       // "4,75 tỷ USD, chiếm 45,9% tổng vốn thu hút toàn tỉnh": a part of the province's own total, so not that total
       // ("176 tỷ KWh, chiếm 12-14% … của cả nước" is the province's total, a part of the nation's)
-      if (m.indicator.unit !== '%' && m.indicator.unit !== '%/năm' && CHIEM.test(after) && PROVINCE_WHOLE.some((w) => hasPhrase(toneKey(text.slice(f.end, Math.min(clauses.end(f.end), f.end + 80))), w))) break;
+      if (m.indicator.unit !== '%' && m.indicator.unit !== '%/năm' && chiemFollows(after) && PROVINCE_WHOLE.some((w) => hasPhrase(toneKey(text.slice(f.end, Math.min(clauses.end(f.end), f.end + 80))), w))) break;
 
       const p = resolvePeriod(text, clauses, f, m, periods, applied, seenPeriods.length > 0);
       if (seenPeriods.length > 0) {

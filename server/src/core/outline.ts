@@ -16,7 +16,7 @@
  * Hand-written scanners only (no backtracking regexes on user text); linear in the text length.
  * Pure: no fs, no process, no vscode.
  */
-import type { TextView } from './text';
+import { stripMarks, unitClass, UNIT_MARK, type TextView } from './text';
 import type { MarkerKind, OutlineNode } from './types';
 
 export interface ParsedOutline {
@@ -199,14 +199,12 @@ function matchPart(s: string, p: number): MarkerHit | null {
 
 function readWord(s: string, p: number): string {
   let e = p;
-  while (e < s.length && (isLetter(s[e]) || /\p{M}/u.test(s[e]))) e++;
+  while (e < s.length && (isLetter(s[e]) || unitClass(s.charCodeAt(e)) === UNIT_MARK)) e++;
   return s.slice(p, e);
 }
 
 function foldWord(w: string): string {
-  return w
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return stripMarks(w.normalize('NFD'))
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'd')
     .toLowerCase();

@@ -12,7 +12,53 @@ export interface LineCol {
   character: number;
 }
 
-const COMBINING = /\p{M}/u;
+// ---------------------------------------------------------------------------------------------------------
+// Unicode classes of UTF-16 code units
+
+/** class bits: a letter (\p{L}), a mark (\p{M}), a number (\p{N}) */
+export const UNIT_LETTER = 1;
+export const UNIT_MARK = 2;
+export const UNIT_NUMBER = 4;
+
+/**
+ * 0 unknown, else 8 | the class bits of the code unit as a one-unit string. ASCII, Latin-1 letters, Latin
+ * Extended-A/B, the combining diacritics and Latin Extended Additional (every Vietnamese letter) are known up
+ * front; anything else is asked once of one regular expression. Every module classifies through here, so a cold
+ * process compiles one Unicode-property regex instead of one per module (each costs about a millisecond).
+ */
+const unitClasses = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  unitClasses[c] = 8 | (letter ? UNIT_LETTER : c >= 48 && c <= 57 ? UNIT_NUMBER : 0);
+}
+for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) unitClasses[c] = 8 | UNIT_LETTER;
+for (let c = 0x300; c <= 0x36f; c++) unitClasses[c] = 8 | UNIT_MARK;
+for (let c = 0x1e00; c <= 0x1eff; c++) unitClasses[c] = 8 | UNIT_LETTER;
+const UNIT_CLASS_RE = /(\p{L})|(\p{M})|(\p{N})/u;
+
+/** UNIT_LETTER, UNIT_MARK, UNIT_NUMBER or 0 for a UTF-16 code unit (0 for a lone surrogate, NaN, -1). */
+export function unitClass(c: number): number {
+  if (!(c >= 0 && c < 65536)) return 0;
+  let k = unitClasses[c];
+  if (k === 0) {
+    const m = UNIT_CLASS_RE.exec(String.fromCharCode(c));
+    k = 8 | (m === null ? 0 : m[1] !== undefined ? UNIT_LETTER : m[2] !== undefined ? UNIT_MARK : UNIT_NUMBER);
+    unitClasses[c] = k;
+  }
+  return k & 7;
+}
+
+/** s without its combining marks (\p{M}, BMP). */
+export function stripMarks(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (unitClass(s.charCodeAt(i)) !== UNIT_MARK) continue;
+    out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
@@ -22,20 +68,12 @@ function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-/** 0 unknown, 1 not a mark, 2 a combining mark (UTF-16 units from U+0483 up) */
-const markTable = new Uint8Array(65536);
-
 /** Is the UTF-16 unit at j a combining mark? (fast path for the common Latin/Vietnamese range) */
 function isMark(c: number, s: string, j: number): boolean {
   if (c < 0x300) return false;
   if (c <= 0x36f) return true;
   if (c < 0x483) return false;
-  let k = markTable[c];
-  if (k === 0) {
-    k = COMBINING.test(s[j]) ? 2 : 1;
-    markTable[c] = k;
-  }
-  return k === 2;
+  return unitClass(c) === UNIT_MARK;
 }
 
 /** Hangul medial vowels and final consonants: not marks, but NFC composes them with the syllable before. */
@@ -366,8 +404,7 @@ export function foldKeepLength(s: string): string {
 
 /** Diacritic folding for search keys: NFC or not, marks stripped, đ → d, lower case, spaces collapsed. */
 export function fold(s: string): string {
-  return foldKeepLength(s.normalize('NFC'))
-    .replace(/\p{M}/gu, '')
+  return stripMarks(foldKeepLength(s.normalize('NFC')))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -478,8 +515,13 @@ export function toneKeySyllable(syl: string): string {
 // Word boundaries (ASCII \b breaks on Vietnamese letters)
 
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && /[\p{L}\p{M}\p{N}_]/u.test(ch);
+  if (ch === undefined || ch === '') return false;
+  if (ch.length > 1) return WORD_CHAR_ANY.test(ch);
+  const c = ch.charCodeAt(0);
+  return c === 95 || unitClass(c) !== 0;
 }
+/** for strings longer than one code unit (a surrogate pair): any word character in it */
+const WORD_CHAR_ANY = /[\p{L}\p{M}\p{N}_]/u;
 
 /** True when text[start, end) is not glued to letters or digits on either side. */
 export function atWordBoundary(text: string, start: number, end: number): boolean {

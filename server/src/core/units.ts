@@ -9,6 +9,7 @@
  *
  * Pure: no Node built-ins. Hand-written scanner, no regex on user text except single-character tests.
  */
+import { UNIT_LETTER, unitClass } from './text';
 
 export type UnitFamily = 'percent' | 'money' | 'mass' | 'area' | 'length' | 'energy' | 'count' | 'other';
 
@@ -39,20 +40,10 @@ export function cleanFloat(x: number): number {
 // ---------------------------------------------------------------------------------------------------------
 // Characters
 
-const LETTER_RE = /\p{L}/u;
-
-/** 0 unknown, 1 letter, 2 not a letter (UTF-16 code units) */
-const letterCache = new Uint8Array(65536);
-
 export function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c < 0xc0 || Number.isNaN(c)) return false;
-  let k = letterCache[c];
-  if (k === 0) {
-    k = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
-    letterCache[c] = k;
-  }
-  return k === 1;
+  return unitClass(c) === UNIT_LETTER;
 }
 
 export function isDigitCode(c: number): boolean {

@@ -15,7 +15,7 @@
  *
  * One native search for candidate words; per distinct word the classification is cached. Pure: no Node built-ins.
  */
-import { toneKeySyllable } from '../text';
+import { toneKeySyllable, unitClass, UNIT_LETTER, UNIT_MARK } from '../text';
 import { isDigitCode, isSpaceCode } from '../units';
 import { lowerOf } from './scan';
 
@@ -143,19 +143,10 @@ const BASE = new Uint8Array(65536);
   });
 })();
 
-// letters and combining marks; a local table (hot loop, no cross-module call)
-const WORD_TABLE = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
-const WORD_CHAR_RE = /[\p{L}\p{M}]/u;
-
+/** a letter or a combining mark */
 function isWordChar(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (!(c < 65536)) return false;
-  let k = WORD_TABLE[c];
-  if (k === 0) {
-    k = WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_TABLE[c] = k;
-  }
-  return k === 1;
+  return (unitClass(c) & (UNIT_LETTER | UNIT_MARK)) !== 0;
 }
 
 /**
@@ -166,7 +157,7 @@ const CT = new Uint8Array(65536);
 const I_FAMILY = new Set('iíìỉĩịIÍÌỈĨỊ');
 function fillClass(c: number): number {
   let k: number;
-  if (!WORD_CHAR_RE.test(String.fromCharCode(c))) k = 1;
+  if (!isWordChar(c)) k = 1;
   else if (BASE[c]) k = BASE[c] + 2;
   else if (I_FAMILY.has(String.fromCharCode(c))) k = 8;
   else if (VOWEL_TABLE[c]) k = 9;
@@ -423,10 +414,11 @@ function familyOf(bases: string): string {
 }
 /**
  * Where a candidate word may be: o then a or e, or u then y (tone placement varies there), or an i or y that no
- * letter follows (a word's last letter); any tone and case; isCandidate tests the whole word. Fixed classes of
- * one code unit each: linear.
+ * Latin letter or combining diacritic follows (a word's last letter, or one before a rarer letter); any tone and
+ * case; isCandidate tests the whole word, so an extra hit changes nothing. Fixed classes of one code unit
+ * each: linear, and no Unicode-property class to compile.
  */
-const CANDIDATE_AT = new RegExp(`[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${familyOf('iy')}](?![\\p{L}\\p{M}])`, 'gu');
+const CANDIDATE_AT = new RegExp(`[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${familyOf('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`, 'g');
 
 /**
  * Whether the word text[a, i) (letters and marks, at most 8) is worth classifying: it holds o+a, o+e or u+y

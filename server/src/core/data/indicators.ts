@@ -10,7 +10,7 @@
  *
  * Pure: no fs, no process.
  */
-import { atWordBoundary, documentToneKey, foldKeepLength, toneKey } from '../text';
+import { atWordBoundary, documentToneKey, foldKeepLength, toneKey, unitClass } from '../text';
 import type { Indicator, IndicatorValue } from '../types';
 
 /** A name or alias of an indicator found in prose. NFC offsets. */
@@ -34,13 +34,12 @@ export interface CompletionHit {
 // words
 
 const wordClass = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
-const WORD_RE = /[\p{L}\p{M}\p{N}_]/u;
 for (let c = 0; c < 128; c++) {
   wordClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 2;
 }
 
 function classify(c: number): number {
-  const k = WORD_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  const k = unitClass(c) !== 0 ? 1 : 2;
   wordClass[c] = k;
   return k;
 }

@@ -8,18 +8,24 @@
  * Parts, roman and decimal headings; (n) and a) list items are prose and not checked.
  */
 import type { Rule } from '../rule';
+import { unitClass, UNIT_LETTER, UNIT_NUMBER } from '../text';
 import type { OutlineNode } from '../types';
 import { headingLabel, seriesKey, siblingGroups } from './structure-util';
 
 type Case = 'upper' | 'sentence' | 'lower';
 
-const LETTER = /\p{L}/u;
+/** index of the first letter of s (a BMP letter; -1 when none) */
+function firstLetter(s: string): number {
+  for (let i = 0; i < s.length; i++) if (unitClass(s.charCodeAt(i)) === UNIT_LETTER) return i;
+  return -1;
+}
 
 /** The case of a title's first two words that contain letters (null when it has none). */
 export function leadingCase(title: string): Case | null {
-  const lead0 = /[\p{L}\p{N}]/u.exec(title);
-  if (!lead0 || /\p{N}/u.test(lead0[0])) return null; // "40 năm …": starts with a number
-  const words = title.split(/\s+/).filter((w) => LETTER.test(w)).slice(0, 2);
+  let lead0 = -1;
+  for (let i = 0; i < title.length && lead0 < 0; i++) if (unitClass(title.charCodeAt(i)) & (UNIT_LETTER | UNIT_NUMBER)) lead0 = i;
+  if (lead0 < 0 || unitClass(title.charCodeAt(lead0)) === UNIT_NUMBER) return null; // "40 năm …": starts with a number
+  const words = title.split(/\s+/).filter((w) => firstLetter(w) >= 0).slice(0, 2);
   if (words.length === 0) return null;
   const lead = words.join(' ');
   let first = '';
@@ -39,8 +45,8 @@ export function leadingCase(title: string): Case | null {
 }
 
 function capitalise(s: string): string {
-  const m = LETTER.exec(s);
-  return m ? s.slice(0, m.index) + m[0].toUpperCase() + s.slice(m.index + m[0].length) : s;
+  const i = firstLetter(s);
+  return i >= 0 ? s.slice(0, i) + s[i].toUpperCase() + s.slice(i + 1) : s;
 }
 
 const rule: Rule = {

@@ -11,7 +11,7 @@
  *
  * Pure: no fs, no process, no vscode.
  */
-import { fold, type TextView } from '../text';
+import { fold, unitClass, UNIT_LETTER, UNIT_NUMBER, type TextView } from '../text';
 import type { OutlineNode, Period } from '../types';
 import { nodeNumber, parseSectionNumber } from '../outline';
 import { parsePeriodText, type SectionDef, type TemplateDef } from './schema';
@@ -54,14 +54,25 @@ const STOPWORDS = new Set([
 
 const tokenCache = new Map<string, Set<string>>();
 
+/** the runs of letters and numbers of s */
+function lettersAndNumbers(s: string): string[] {
+  const out: string[] = [];
+  let from = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const word = i < s.length && (unitClass(s.charCodeAt(i)) & (UNIT_LETTER | UNIT_NUMBER)) !== 0;
+    if (word && from < 0) from = i;
+    else if (!word && from >= 0) {
+      out.push(s.slice(from, i));
+      from = -1;
+    }
+  }
+  return out;
+}
+
 export function titleTokens(s: string): Set<string> {
   let t = tokenCache.get(s);
   if (t) return t;
-  t = new Set(
-    fold(s)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 0 && !STOPWORDS.has(w)),
-  );
+  t = new Set(lettersAndNumbers(fold(s)).filter((w) => !STOPWORDS.has(w)));
   if (tokenCache.size > 5000) tokenCache.clear();
   tokenCache.set(s, t);
   return t;
