@@ -60,7 +60,14 @@ function timeCommand(cmd, args, n, opts) {
     const kb = Number((r.stderr.trim().split('\n').pop() || '').trim());
     if (kb) rss = kb / 1024;
   }
-  return { ms: median(xs), rss };
+  return { ms: xs.length ? median(xs) : undefined, rss };
+}
+
+/** timeCommand for several node command lines run in turn, n rounds: their median times and peak RSS. */
+function timeCommandsAlternating(argLists, n) {
+  const xs = argLists.map(() => []);
+  for (let i = 0; i < n; i++) argLists.forEach((args, k) => xs[k].push(run(process.execPath, args).ms));
+  return argLists.map((args, k) => ({ ms: median(xs[k]), rss: timeCommand(process.execPath, args, 0).rss }));
 }
 
 const big = join(tmp, 'corpus-x100.txt');
@@ -99,8 +106,12 @@ if (!only || only === 'cli') {
       ['1×', corpus, 1.6],
       ['100×', big, 4],
     ]) {
-      const bare = timeCommand(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8')`], 7);
-      const check = timeCommand(process.execPath, [cli, 'check', file, '--config', cfg, '--format', 'json'], 7);
+      // alternate the two commands so that a change in the machine's speed meanwhile affects both alike; one
+      // untimed check first (a new build writes its code cache on its first run)
+      const bareArgs = ['-e', `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8')`];
+      const checkArgs = [cli, 'check', file, '--config', cfg, '--format', 'json'];
+      run(process.execPath, checkArgs);
+      const [bare, check] = timeCommandsAlternating([bareArgs, checkArgs], 9);
       record(`bare node reading the file ${label}`, bare.ms, 'ms');
       record(`draftlint check ${label}`, check.ms, 'ms');
       record(`ratio check / bare node ${label}`, check.ms / bare.ms, '×', budget);
