@@ -542,13 +542,21 @@ export function scanEnumerations(text: string): Enumeration[] {
   const starts: number[] = [];
   // digit runs, and words that start like a number word (checked in full by numberWordAt, then countAt), found
   // by a native search from one candidate to the next
+  // test() and lastIndex, no match array per hit: a hit ending in a digit is a digit run (its start found by
+  // stepping back over the digits), any other hit is a two-unit prefix
   const re = CANDIDATES;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const i = m.index;
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) starts.push(i);
-    else if (!isLetterBefore(text.charCodeAt(i - 1)) && numberWordAt(text, i, c | 32)) starts.push(i);
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 48 && last <= 57) {
+      let i = end - 1;
+      while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
+      starts.push(i);
+      continue;
+    }
+    const i = end - 2;
+    if (!isLetterBefore(text.charCodeAt(i - 1)) && numberWordAt(text, i, text.charCodeAt(i) | 32)) starts.push(i);
   }
   starts.sort((x, y) => x - y);
   const out: Enumeration[] = [];

@@ -413,12 +413,18 @@ function familyOf(bases: string): string {
   return out;
 }
 /**
- * Where a candidate word may be: o then a or e, or u then y (tone placement varies there), or an i or y that no
- * Latin letter or combining diacritic follows (a word's last letter, or one before a rarer letter); any tone and
- * case; isCandidate tests the whole word, so an extra hit changes nothing. Fixed classes of one code unit
- * each: linear, and no Unicode-property class to compile.
+ * Where a candidate word may be: o then a or e, or u then y (tone placement varies there), or the last letter
+ * of an onset then an i or y that no Latin letter or combining diacritic follows (a word's last letter, or one
+ * before a rarer letter; only such a word can classify as i/y); any tone and case. isCandidate tests the whole
+ * word, so an extra hit changes nothing. Every alternative is two code units long, so a hit's start is
+ * lastIndex - 2 and the search runs with test() (no match array per hit). Fixed classes: linear, and no
+ * Unicode-property class to compile.
  */
-const CANDIDATE_AT = new RegExp(`[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${familyOf('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`, 'g');
+const ONSET_ENDS = 'bcdđghklmnprstvxBCDĐGHKLMNPRSTVX';
+const CANDIDATE_AT = new RegExp(
+  `[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${ONSET_ENDS}][${familyOf('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`,
+  'g',
+);
 
 /**
  * Whether the word text[a, i) (letters and marks, at most 8) is worth classifying: it holds o+a, o+e or u+y
@@ -505,7 +511,7 @@ export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[
   };
   // hits come in document order, so the hits of one word follow each other
   CANDIDATE_AT.lastIndex = 0;
-  for (let m = CANDIDATE_AT.exec(text); m !== null; m = CANDIDATE_AT.exec(text)) consider(m.index);
+  while (CANDIDATE_AT.test(text)) consider(CANDIDATE_AT.lastIndex - 2);
   const allSlots: Slot[] = [];
   for (const b of slots.values()) for (const sl of b) allSlots.push(sl);
 
