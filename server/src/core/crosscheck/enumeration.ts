@@ -518,20 +518,18 @@ function numberWordAt(text: string, a: number, first: number): boolean {
 }
 
 /**
- * Candidate starts: a run of digits, or two code units that start a number word (the first in either case), as
- * numberWordAt checks them; scanEnumerations keeps the latter only at a word start (no letter before: ASCII, or
- * from U+00C0 up). No look-behind: it would be tried at every position of the text.
+ * Candidate starts: runs of digits, and number words (the first letter in either case), as numberWordAt checks
+ * them; scanEnumerations keeps the words only at a word start (no letter before: ASCII, or from U+00C0 up).
+ * Two native searches; no look-behind (it would be tried at every position of the text).
  */
-const CANDIDATES = (() => {
-  const prefixes = new Set<string>();
-  for (const w of NUMBER_WORDS.keys()) {
-    const f = w.charCodeAt(0);
-    if (w.length < 2 || f < 97 || f > 122) continue; // unreachable for numberWordAt
-    const hex = (x: number) => '\\u' + x.toString(16).padStart(4, '0');
-    prefixes.add('[' + hex(f - 32) + hex(f) + ']' + hex(w.charCodeAt(1)));
-  }
-  return new RegExp('[0-9]+|' + [...prefixes].join('|'), 'g');
-})();
+const DIGIT_RUNS = /[0-9]+/g;
+const NUMBER_WORD_HITS = new RegExp(
+  [...NUMBER_WORDS.keys()]
+    .filter((w) => w.length >= 2 && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122)
+    .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|'),
+  'g',
+);
 
 function isLetterBefore(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
@@ -540,22 +538,17 @@ function isLetterBefore(c: number): boolean {
 /** Every stated count followed by a clearly delimited list, in document order. */
 export function scanEnumerations(text: string): Enumeration[] {
   const starts: number[] = [];
-  // digit runs, and words that start like a number word (checked in full by numberWordAt, then countAt), found
-  // by a native search from one candidate to the next
-  // test() and lastIndex, no match array per hit: a hit ending in a digit is a digit run (its start found by
-  // stepping back over the digits), any other hit is a two-unit prefix
-  const re = CANDIDATES;
-  re.lastIndex = 0;
-  while (re.test(text)) {
-    const end = re.lastIndex;
-    const last = text.charCodeAt(end - 1);
-    if (last >= 48 && last <= 57) {
-      let i = end - 1;
-      while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
-      starts.push(i);
-      continue;
-    }
-    const i = end - 2;
+  // digit runs, and number words (checked by numberWordAt, then countAt), found by native searches; digit runs
+  // with test() and lastIndex (no match array per hit; a run's start is found by stepping back)
+  DIGIT_RUNS.lastIndex = 0;
+  while (DIGIT_RUNS.test(text)) {
+    let i = DIGIT_RUNS.lastIndex - 1;
+    while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
+    starts.push(i);
+  }
+  NUMBER_WORD_HITS.lastIndex = 0;
+  for (let m = NUMBER_WORD_HITS.exec(text); m !== null; m = NUMBER_WORD_HITS.exec(text)) {
+    const i = m.index;
     if (!isLetterBefore(text.charCodeAt(i - 1)) && numberWordAt(text, i, text.charCodeAt(i) | 32)) starts.push(i);
   }
   starts.sort((x, y) => x - y);
