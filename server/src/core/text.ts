@@ -69,7 +69,7 @@ function isHighSurrogate(c: number): boolean {
 }
 
 /** Is the UTF-16 unit at j a combining mark? (fast path for the common Latin/Vietnamese range) */
-function isMark(c: number, s: string, j: number): boolean {
+function isMark(c: number): boolean {
   if (c < 0x300) return false;
   if (c <= 0x36f) return true;
   if (c < 0x483) return false;
@@ -84,7 +84,7 @@ function isConjoiningJamo(c: number): boolean {
 /** Does the unit at j attach to the character before it under NFC? */
 function attaches(s: string, j: number): boolean {
   const c = s.charCodeAt(j);
-  return isMark(c, s, j) || isConjoiningJamo(c);
+  return isMark(c) || isConjoiningJamo(c);
 }
 
 /** 0 unknown, 1 unchanged by NFC on its own, 2 changed (singletons: U+212B Å, U+2126 Ω, U+212A K, U+F900…) */
@@ -301,7 +301,7 @@ export class TextView {
     if (p <= 0 || p >= t.length) return false;
     const c = t.charCodeAt(p);
     const b = t.charCodeAt(p - 1);
-    if (isMark(c, t, p) || isConjoiningJamo(c)) return b !== 10 && b !== 13;
+    if (isMark(c) || isConjoiningJamo(c)) return b !== 10 && b !== 13;
     if (isLowSurrogate(c)) return isHighSurrogate(b);
     return b === 13 && c === 10;
   }

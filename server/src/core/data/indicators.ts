@@ -33,20 +33,9 @@ export interface CompletionHit {
 // ---------------------------------------------------------------------------------------------------------
 // words
 
-const wordClass = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
-for (let c = 0; c < 128; c++) {
-  wordClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 2;
-}
-
-function classify(c: number): number {
-  const k = unitClass(c) !== 0 ? 1 : 2;
-  wordClass[c] = k;
-  return k;
-}
-
+/** a letter, mark, digit or `_` (as `isWordChar` in text.ts) */
 function isWordCode(c: number): boolean {
-  const k = wordClass[c];
-  return (k === 0 ? classify(c) : k) === 1;
+  return c === 95 || unitClass(c) !== 0;
 }
 
 /** Characters that may separate the words of a name without changing it: spaces, brackets, quotes, dashes. */
@@ -145,9 +134,7 @@ function splitWords(s: string): Words {
   let inWord = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    let k = wordClass[c];
-    if (k === 0) k = classify(c);
-    if (k === 1) {
+    if (isWordCode(c)) {
       if (!inWord) {
         starts[count] = i;
         inWord = true;
