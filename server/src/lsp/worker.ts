@@ -109,7 +109,7 @@ function warmRound(): void {
       {
         uri: 'untitled:warm-up',
         version: 0,
-        text: warmupText(),
+        text: warmupText(4),
         gen: -1,
         template: undefined,
         templates: {},
@@ -141,9 +141,9 @@ if (parentPort) {
     // new data: parse it now rather than in the first lint that needs it, and warm the paths that use it
     if (m.type === 'data') {
       newestGen = m.gen;
-      warmUp(3);
+      warmUp(6);
     }
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
-  warmUp(8);
+  warmUp(20);
 }
