@@ -31,6 +31,11 @@ export interface Positioner {
   offsetAt?(position: Position): number;
 }
 
+/** A document's text and positions: a TextDocument, or lintjob.ts's view of a linted text. */
+export interface TextSource extends Positioner {
+  getText(): string;
+}
+
 export function toSeverity(s: Severity | 'error' | 'warning'): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
 }

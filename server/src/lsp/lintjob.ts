@@ -6,7 +6,6 @@
  * symbols and folding ranges. Nothing is sent twice: the result is copied between threads on every edit.
  */
 import type { Diagnostic, DocumentSymbol, FoldingRange, Range } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   IndicatorSet,
   lint,
@@ -19,10 +18,31 @@ import {
   type RuleOptions,
   type SeveritySetting,
   type TemplateDef,
+  type TextView,
 } from '../core/index';
 import type { FigureInfo } from '../../../client/src/protocol';
-import { figureToInfo, findingToDiagnostic, toRange } from './convert';
+import { figureToInfo, findingToDiagnostic, toRange, type TextSource } from './convert';
 import { documentSymbols, foldingRanges } from './features/symbols';
+
+/**
+ * Positions of the linted text from the line table its TextView already has (no second table per lint),
+ * computed as TextDocument.positionAt does: clamped, and never between the \r and \n of a line break.
+ */
+export function textSource(view: TextView): TextSource {
+  const text = view.original;
+  const starts = view.lineStarts;
+  return {
+    getText: () => text,
+    positionAt(offset: number) {
+      const off = Math.max(0, Math.min(offset, text.length));
+      const line = view.positionAt(off).line;
+      const ls = starts[line];
+      let o = off;
+      while (o > ls && (text.charCodeAt(o - 1) === 13 || text.charCodeAt(o - 1) === 10)) o--;
+      return { line, character: o - ls };
+    },
+  };
+}
 
 /** A data file's text, as the main thread parsed it (config.ts's DataSource). */
 export interface JobDataSource {
@@ -107,8 +127,8 @@ export function runLintJob(job: LintJob, data: IndicatorSet): LintData {
     options: job.options,
     cheapOnlyAbove: job.cheapOnlyAbove,
   });
-  const doc = TextDocument.create(job.uri, 'markdown', job.version ?? 0, job.text);
   const view = result.view;
+  const doc = textSource(view);
   const open = job.mode === 'open';
   const citations: CitationRef[] = [];
   const indicators: Record<string, Indicator> = {};

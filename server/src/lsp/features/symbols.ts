@@ -6,8 +6,8 @@ import {
   type FoldingRange,
   type SymbolInformation,
 } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Indicator, LintResult, OutlineNode } from '../../core/index';
+import type { TextSource } from '../convert';
 import type { Env } from '../config';
 
 const KINDS_BY_DEPTH: SymbolKind[] = [
@@ -28,7 +28,7 @@ export function headingName(n: OutlineNode): string {
   return name.trim() || '…';
 }
 
-export function documentSymbols(doc: TextDocument, result: LintResult): DocumentSymbol[] {
+export function documentSymbols(doc: TextSource, result: LintResult): DocumentSymbol[] {
   const view = result.view;
   const text = doc.getText();
   const conv = (n: OutlineNode): DocumentSymbol => {
@@ -54,7 +54,7 @@ export function documentSymbols(doc: TextDocument, result: LintResult): Document
   return result.outline.map(conv);
 }
 
-export function foldingRanges(doc: TextDocument, result: LintResult): FoldingRange[] {
+export function foldingRanges(doc: TextSource, result: LintResult): FoldingRange[] {
   const view = result.view;
   const text = doc.getText();
   const out: FoldingRange[] = [];
