@@ -50,7 +50,8 @@ function prepare(): (() => void) | null {
     return null;
   }
   const dir = path.join(nm, '.cache', 'draftlint');
-  const cacheFile = path.join(dir, `cli-${st.size}-${Math.floor(st.mtimeMs)}.v8`);
+  const build = `${st.size}-${Math.floor(st.mtimeMs)}`;
+  const cacheFile = path.join(dir, `cli-${build}.v8`);
   let cached: Buffer | undefined;
   let complete = false;
   try {
@@ -68,7 +69,7 @@ function prepare(): (() => void) | null {
   const mod = new M(app, module);
   mod.filename = app;
   // the program may keep parsed data files next to the code cache (datacache.ts), keyed by this build
-  (globalThis as { __draftlintCache?: { dir: string; build: string } }).__draftlintCache = { dir, build: `${st.size}-${Math.floor(st.mtimeMs)}` };
+  (globalThis as { __draftlintCache?: { dir: string; build: string } }).__draftlintCache = { dir, build };
   mod.paths = M._nodeModulePaths(path.dirname(app));
   // worker threads of the lint pool (pool.ts) read the cache but leave writing it to the main thread
   const needWrite = isMainThread && (!cached || script.cachedDataRejected === true || !complete);
@@ -81,7 +82,7 @@ function prepare(): (() => void) | null {
         fs.mkdirSync(dir, { recursive: true });
         // drop caches of older builds
         for (const f of fs.readdirSync(dir)) {
-          const old = (f.startsWith('cli-') && f.endsWith('.v8') && path.join(dir, f) !== cacheFile) || (f.startsWith('data-') && !f.startsWith(`data-${st.size}-${Math.floor(st.mtimeMs)}-`));
+          const old = (f.startsWith('cli-') && f.endsWith('.v8') && path.join(dir, f) !== cacheFile) || (f.startsWith('data-') && !f.startsWith(`data-${build}-`));
           if (old) fs.rmSync(path.join(dir, f), { force: true });
         }
         const tmp = `${cacheFile}.${process.pid}.tmp`;

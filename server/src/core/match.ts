@@ -73,19 +73,10 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-/** Is text[i] a clause end: ';', ':', a sentence-ending '.', '!' or '?', or a line break? */
-function isClauseEnd(text: string, i: number, withSemicolon: boolean): boolean {
-  const c = text[i];
-  if (c === '\n' || c === '\r' || c === '!' || c === '?' || c === ':') return true;
-  if (c === ';') return withSemicolon;
-  if (c === '.') {
-    if (isDigit(text[i - 1]) && isDigit(text[i + 1])) return false; // 11.000 / 1.1
-    const n = text[i + 1];
-    return n === undefined || n === ' ' || n === '\n' || n === '\r' || n === '\t';
-  }
-  return false;
-}
-
+/**
+ * A clause end: a line break, ';', ':', '!', '?', or a full stop that ends the text or is followed by a space (so
+ * never the dot of "11.000" or "1.1"). ';' ends a clause but not a sentence.
+ */
 const CLAUSE_END = /[\n\r!?:;]|\.(?![^ \t\n\r])/g;
 
 /**
@@ -101,8 +92,7 @@ class Clauses {
     const all: number[] = [];
     const sentence: number[] = [];
     const t = this.text;
-    // isClauseEnd(t, i, true) as one native search: a line break, "!", "?", ":", ";", or a full stop that ends
-    // the text or is followed by a space (so never the dot of "11.000" or "1.1")
+    // one native search
     CLAUSE_END.lastIndex = 0;
     for (let m = CLAUSE_END.exec(t); m !== null; m = CLAUSE_END.exec(t)) {
       all.push(m.index);
@@ -298,9 +288,8 @@ export function matchFigures(input: MatchInput): Citation[] {
   const taken = new Set<Figure>();
   const planFrom = planPeriodStart(applied, input.headings);
   // toneKey keeps lengths, so the key of a slice that starts and ends at word boundaries is the slice of the
-  // text's key: computed once, not once per subject over its whole sentence (quadratic on long lines)
-  let textKey: string | undefined;
-  const keyOf = (a: number, b: number) => (textKey ??= documentToneKey(text)).slice(a, b);
+  // text's key: the document's key (computed once per document), not a key per subject over its whole sentence
+  const keyOf = (a: number, b: number) => documentToneKey(text).slice(a, b);
   const clauses = new Clauses(text);
   // SUBSCOPE words in text[sentStart, end): subjects come in order, so each sentence is searched once, piece by
   // piece (a found word stays found for the later subjects of the same sentence)

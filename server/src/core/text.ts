@@ -412,7 +412,8 @@ export function fold(s: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Tone-placement equivalence
 
-const TONE_MARKS = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']; // huyền, sắc, hỏi, ngã, nặng
+/** the five tone marks (combining): huyền, sắc, hỏi, ngã, nặng */
+export const TONE_MARKS: readonly string[] = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 const VOWELS = 'aăâeêioôơuưy';
 
 /** toned lower-case vowel → [its vowel without the tone, the tone mark]; vowel + tone mark → toned vowel */
@@ -517,7 +518,11 @@ export function toneKeySyllable(syl: string): string {
 export function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined || ch === '') return false;
   if (ch.length > 1) return WORD_CHAR_ANY.test(ch);
-  const c = ch.charCodeAt(0);
+  return isWordCode(ch.charCodeAt(0));
+}
+
+/** isWordChar for a UTF-16 code unit: a letter, mark, number or `_` (false for NaN). */
+export function isWordCode(c: number): boolean {
   return c === 95 || unitClass(c) !== 0;
 }
 /** for strings longer than one code unit (a surrogate pair): any word character in it */

@@ -86,6 +86,8 @@ export function warmupText(sections = 12): string {
 /** the newest data generation: warm-up rounds lint with it, so the matcher's data paths are compiled too */
 let newestGen: number | undefined;
 let warmRounds = 0;
+/** the synthetic draft of the warm-up rounds, built once */
+let warmText: string | undefined;
 
 /**
  * Lint the synthetic draft `rounds` more times, one lint per event-loop turn: real jobs (handled between two
@@ -109,7 +111,7 @@ function warmRound(): void {
       {
         uri: 'untitled:warm-up',
         version: 0,
-        text: warmupText(4),
+        text: (warmText ??= warmupText(4)),
         gen: -1,
         template: undefined,
         templates: {},

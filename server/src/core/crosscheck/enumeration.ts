@@ -531,6 +531,10 @@ const NUMBER_WORD_HITS = new RegExp(
   'g',
 );
 
+/**
+ * The unit before a number word that keeps it from starting a word: an ASCII letter or anything from U+00C0 up
+ * (so also “ and other non-ASCII punctuation: a deliberately coarse test, kept as the pinned behaviour).
+ */
 function isLetterBefore(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }

@@ -7,7 +7,6 @@
  */
 import type { Bound, Figure, PeriodMention } from '../types';
 import { isDigitCode, isLetterCode, isSpaceCode } from '../units';
-import { lowerKeepLength } from '../text';
 
 // ---------------------------------------------------------------------------------------------------------
 // Characters and words
@@ -173,9 +172,7 @@ export function findLastPhrase(lower: string, phrase: string, from: number, to: 
 // Lower-cased text cache (toLowerCase keeps the length of Vietnamese NFC text; checked)
 
 /** The text lower-cased with the same length (characters whose lower case changes length are kept). */
-export function lowerOf(text: string): string {
-  return lowerKeepLength(text);
-}
+export { lowerKeepLength as lowerOf } from '../text';
 
 // ---------------------------------------------------------------------------------------------------------
 // Intervals from written precision

@@ -15,7 +15,7 @@
  *
  * One native search for candidate words; per distinct word the classification is cached. Pure: no Node built-ins.
  */
-import { toneKeySyllable, unitClass, UNIT_LETTER, UNIT_MARK } from '../text';
+import { TONE_MARKS, toneKeySyllable, unitClass, UNIT_LETTER, UNIT_MARK } from '../text';
 import { isDigitCode, isSpaceCode } from '../units';
 import { lowerOf } from './scan';
 
@@ -48,7 +48,16 @@ export interface VariantHit {
 // ---------------------------------------------------------------------------------------------------------
 // Per-word classification
 
-const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0309', '\u0303', '\u0323']);
+const TONE_MARK_SET = new Set(TONE_MARKS);
+/** no tone mark, then each tone mark */
+const TONES = ['', ...TONE_MARKS];
+
+/** every form of the given base vowels: each tone, both cases (NFC) */
+function familyOf(bases: string): string {
+  let out = '';
+  for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of TONES) out += (ch + t).normalize('NFC');
+  return out;
+}
 const VOWEL_BASES = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const ONSETS = new Set([
   'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't',
@@ -78,7 +87,7 @@ function classify(lower: string): WordClass {
     let vowels = 0;
     let bases = '';
     for (const ch of d) {
-      if (TONE_MARKS.has(ch)) tone = ch;
+      if (TONE_MARK_SET.has(ch)) tone = ch;
       else if (ch >= '\u0300' && ch <= '\u036f') bases += ch;
       else {
         bases += ch;
@@ -120,11 +129,10 @@ export function adaptCase(target: string, like: string): string {
 const VOWEL_TABLE = new Uint8Array(65536);
 (function fillVowels() {
   const plain = 'aăâeêioôơuưy';
-  const tones = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
   for (const v of plain) {
     for (const ch of [v, v.toUpperCase()]) {
       VOWEL_TABLE[ch.normalize('NFC').charCodeAt(0)] = 1;
-      for (const t of tones) {
+      for (const t of TONE_MARKS) {
         const c = (ch + t).normalize('NFC');
         if (c.length === 1) VOWEL_TABLE[c.charCodeAt(0)] = 2;
       }
@@ -137,9 +145,8 @@ for (const ch of I_OR_Y) IY_TABLE[ch.charCodeAt(0)] = 1;
 /** base vowel of a code unit (any tone, either case): 1 o, 2 a, 3 e, 4 u, 5 y (ô, ơ, ă, â, ê, ư excluded) */
 const BASE = new Uint8Array(65536);
 (function fillBases() {
-  const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
   ([['o', 1], ['a', 2], ['e', 3], ['u', 4], ['y', 5]] as const).forEach(([v, b]) => {
-    for (const ch of [v, v.toUpperCase()]) for (const t of tones) BASE[(ch + t).normalize('NFC').charCodeAt(0)] = b;
+    for (const ch of familyOf(v)) BASE[ch.charCodeAt(0)] = b;
   });
 })();
 
@@ -406,12 +413,6 @@ function glossaryHits(text: string, gl: Glossary, out: VariantHit[]): void {
 // ---------------------------------------------------------------------------------------------------------
 // Candidate words
 
-function familyOf(bases: string): string {
-  const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
-  let out = '';
-  for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of tones) out += (ch + t).normalize('NFC');
-  return out;
-}
 /**
  * Where a candidate word may be: o then a or e, or u then y (tone placement varies there), or the last letter
  * of an onset then an i or y that no Latin letter or combining diacritic follows (a word's last letter, or one

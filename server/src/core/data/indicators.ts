@@ -10,7 +10,7 @@
  *
  * Pure: no fs, no process.
  */
-import { atWordBoundary, documentToneKey, foldKeepLength, toneKey, unitClass } from '../text';
+import { atWordBoundary, documentToneKey, foldKeepLength, isWordCode, toneKey } from '../text';
 import type { Indicator, IndicatorValue } from '../types';
 
 /** A name or alias of an indicator found in prose. NFC offsets. */
@@ -32,11 +32,6 @@ export interface CompletionHit {
 
 // ---------------------------------------------------------------------------------------------------------
 // words
-
-/** a letter, mark, digit or `_` (as `isWordChar` in text.ts) */
-function isWordCode(c: number): boolean {
-  return c === 95 || unitClass(c) !== 0;
-}
 
 /** Characters that may separate the words of a name without changing it: spaces, brackets, quotes, dashes. */
 function isSoftSep(c: number): boolean {
@@ -64,13 +59,13 @@ function isSoftSep(c: number): boolean {
   );
 }
 
+/** The longest separator between two words of a name. */
+const MAX_SEP = 12;
+
 /**
  * The signature of a separator: its hard punctuation in order ('' when only soft characters), or null when the
  * separator breaks a name (a blank line, or a run too long to be part of one).
  */
-/** The longest separator between two words of a name. */
-const MAX_SEP = 12;
-
 function sepSignature(s: string, from: number, to: number): string | null {
   if (to - from === 1 && s.charCodeAt(from) === 32) return '';
   if (to - from > MAX_SEP) return null;
