@@ -457,20 +457,30 @@ let loweredText: string | undefined;
 let loweredKey = '';
 
 /**
- * Lower case without changing the length: a code unit whose lower case is longer (İ) stays as it is. The last
- * long text asked is remembered (the tone key and the rules that search lower-cased text share it).
+ * Each code unit lower-cased on its own, as one native call: a unit whose lower case is longer (İ) stays as it
+ * is, and Σ is always σ (the whole-string toLowerCase writes ς at the end of a word: a context a slice of the
+ * text does not have).
  */
-export function lowerKeepLength(s: string): string {
-  if (s.length > 1000 && s === loweredText) return loweredKey;
-  let lower = s.toLowerCase();
+function lowerPerUnit(s: string): string {
+  const lower = s.toLowerCase();
   if (lower.length !== s.length) {
     let out = '';
     for (let i = 0; i < s.length; i++) {
       const l = s[i].toLowerCase();
       out += l.length === 1 ? l : s[i];
     }
-    lower = out;
+    return out;
   }
+  return s.indexOf('\u03a3') < 0 ? lower : lower.replace(/\u03c2/g, (m: string, i: number) => (s.charCodeAt(i) === 0x3a3 ? '\u03c3' : m));
+}
+
+/**
+ * Lower case without changing the length: a code unit whose lower case is longer (İ) stays as it is. The last
+ * long text asked is remembered (the tone key and the rules that search lower-cased text share it).
+ */
+export function lowerKeepLength(s: string): string {
+  if (s.length > 1000 && s === loweredText) return loweredKey;
+  const lower = lowerPerUnit(s);
   if (s.length > 1000) {
     loweredText = s;
     loweredKey = lower;
@@ -487,24 +497,56 @@ export function lowerKeepLength(s: string): string {
  * costs a few milliseconds even before the JIT has warmed up.
  */
 export function toneKey(s: string): string {
-  const lower = lowerKeepLength(s);
+  return moveTones(lowerKeepLength(s));
+}
+
+function moveTones(lower: string): string {
   TONE_NOT_FIRST.lastIndex = 0;
   return TONE_NOT_FIRST.test(lower) ? lower.replace(TONE_NOT_FIRST, moveTone) : lower;
 }
 
 let keyedText: string | undefined;
 let keyedKey = '';
+/** the keys of the lines of the last document keyed line by line */
+let lineKeys = new Map<string, string>();
+/** documents at least this long are keyed line by line */
+const KEY_BY_LINES_FROM = 4_000;
 
 /**
  * toneKey of a whole document, remembered for the last document asked: the matcher, the indicator search and
- * the rules that need it share one key per lint.
+ * the rules that need it share one key per lint. A long document is keyed line by line and the keys of its
+ * lines are kept until the next one, so that after an edit only the changed lines are keyed again (a line
+ * break is a word boundary: the key of a line is the line's slice of the document's key).
  */
 export function documentToneKey(text: string): string {
   if (text !== keyedText) {
-    keyedKey = toneKey(text);
+    keyedKey = text.length < KEY_BY_LINES_FROM ? toneKey(text) : keyByLines(text);
     keyedText = text;
   }
   return keyedKey;
+}
+
+function keyByLines(text: string): string {
+  const before = lineKeys;
+  const now = new Map<string, string>();
+  const parts: string[] = [];
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    const line = text.slice(from, nl < 0 ? text.length : nl);
+    let k = now.get(line) ?? before.get(line);
+    if (k === undefined) k = lineKey(line);
+    now.set(line, k);
+    parts.push(k);
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  lineKeys = now;
+  return parts.join('\n');
+}
+
+/** toneKey of one line, without touching lowerKeepLength's memo (which belongs to whole documents) */
+function lineKey(line: string): string {
+  return moveTones(lowerPerUnit(line));
 }
 
 /** toneKey of one syllable (kept as a name for callers that work syllable by syllable). */
