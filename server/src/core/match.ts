@@ -203,7 +203,8 @@ function allMentions(text: string, data: IndicatorSet): (Mention & { fromData: b
   for (const m of set.findMentions(text)) {
     if (!genericOk(text, m)) continue;
     const ind = original.get(m.indicator.id);
-    out.push(ind ? { ...m, indicator: ind, fromData: true } : { ...m, fromData: false });
+    // fields written out: an object spread followed by more fields is slow to build in V8
+    out.push({ start: m.start, end: m.end, indicator: ind ?? m.indicator, alias: m.alias, fromData: ind !== undefined });
   }
   return out;
 }

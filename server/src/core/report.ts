@@ -55,8 +55,11 @@ export function figureReports(view: TextView, figures: Figure[], citations: Cita
   const out: FigureReport[] = [];
   for (const f of figures) {
     if (f.role !== 'quantity' && f.role !== 'multiplier' && f.role !== 'fraction') continue;
+    // fields written out: an object spread followed by more fields is slow to build in V8
+    const range = view.rangeToOriginal(f.start, f.end);
     const r: FigureReport = {
-      ...view.rangeToOriginal(f.start, f.end),
+      start: range.start,
+      end: range.end,
       text: f.text,
       cited: f.text,
       status: 'unmatched',
