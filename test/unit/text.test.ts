@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextView, fold, foldKeepLength, toneKey, documentToneKey, atWordBoundary, computeLineStarts, unitClass, stripMarks, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
+import { TextView, fold, foldKeepLength, toneKey, documentToneKey, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -135,11 +135,15 @@ describe('tone-placement equivalence', () => {
           // long enough to be keyed line by line
           let s = parts.map(([w, sep]) => w + sep).join('');
           while (s.length < 5_000) s += s + '\n';
+          // lower case code unit by code unit (what lowerKeepLength promises)
+          const perUnit = (t: string) => t.split('').map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch)).join('');
           assert.ok(documentToneKey(s) === toneKey(s), 'whole document');
+          assert.ok(lowerKeepLength(s) === perUnit(s), 'its lower case, kept with the key');
           for (const [at, piece] of edits) {
             const p = at % (s.length + 1);
             s = s.slice(0, p) + piece + s.slice(p);
             assert.ok(documentToneKey(s) === toneKey(s), 'after an edit');
+            assert.ok(lowerKeepLength(s) === perUnit(s), 'its lower case after an edit');
           }
         },
       ),

@@ -507,8 +507,8 @@ function moveTones(lower: string): string {
 
 let keyedText: string | undefined;
 let keyedKey = '';
-/** the keys of the lines of the last document keyed line by line */
-let lineKeys = new Map<string, string>();
+/** the lower case and the key of the lines of the last document keyed line by line */
+let lineKeys = new Map<string, [lower: string, key: string]>();
 /** documents at least this long are keyed line by line */
 const KEY_BY_LINES_FROM = 4_000;
 
@@ -528,25 +528,28 @@ export function documentToneKey(text: string): string {
 
 function keyByLines(text: string): string {
   const before = lineKeys;
-  const now = new Map<string, string>();
-  const parts: string[] = [];
+  const now = new Map<string, [string, string]>();
+  const lowers: string[] = [];
+  const keys: string[] = [];
   for (let from = 0; ; ) {
     const nl = text.indexOf('\n', from);
     const line = text.slice(from, nl < 0 ? text.length : nl);
     let k = now.get(line) ?? before.get(line);
-    if (k === undefined) k = lineKey(line);
+    if (k === undefined) {
+      const lower = lowerPerUnit(line);
+      k = [lower, moveTones(lower)];
+    }
     now.set(line, k);
-    parts.push(k);
+    lowers.push(k[0]);
+    keys.push(k[1]);
     if (nl < 0) break;
     from = nl + 1;
   }
   lineKeys = now;
-  return parts.join('\n');
-}
-
-/** toneKey of one line, without touching lowerKeepLength's memo (which belongs to whole documents) */
-function lineKey(line: string): string {
-  return moveTones(lowerPerUnit(line));
+  // the lower case of the document comes with it: the rules that search lower-cased text ask for it next
+  loweredText = text;
+  loweredKey = lowers.join('\n');
+  return keys.join('\n');
 }
 
 /** toneKey of one syllable (kept as a name for callers that work syllable by syllable). */
