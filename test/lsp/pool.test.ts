@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { IndicatorSet } from '../../server/src/core/index';
-import { LintPool, PRIORITY_INDEX, PRIORITY_OPEN, type PoolEnv } from '../../server/src/lsp/pool';
+import { LintPool, PAUSE_WARMUP_MS, PRIORITY_INDEX, PRIORITY_OPEN, type PoolEnv } from '../../server/src/lsp/pool';
 import { indicatorSetOf, runLintJob, type LintData, type LintJob } from '../../server/src/lsp/lintjob';
 import { ensureServerBuilt, workerJs } from './lsp-client';
 
@@ -86,6 +86,35 @@ describe('LintPool', () => {
       assert.ok(inWorker.diagnostics.some((x) => x.code === 'figures/canonical-mismatch'));
       assert.ok(inWorker.symbols.length > 0);
       assert.equal(inWorker.summaries.length, 1);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('the real worker warms up while idle, steps aside while a user waits, and counts real lints as warm-up', async () => {
+    ensureServerBuilt();
+    const pool = new LintPool({ workerFile: workerJs, maxWorkers: 1, log });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      pool.start();
+      let st = await pool.status();
+      for (let k = 0; k < 200 && st[0].warmRoundsDone === 0; k++) st = (await sleep(10), await pool.status());
+      assert.ok(st[0].warmRoundsDone > 0, 'no warm-up round in 2 s');
+      // a user waits: no round while paused
+      pool.userWaiting();
+      const paused = await pool.status();
+      assert.ok(paused[0].pausedMs > PAUSE_WARMUP_MS - 100, `paused for ${paused[0].pausedMs} ms`);
+      await sleep(200);
+      const later = await pool.status();
+      // a round that had started before the pause may finish: at most one more
+      assert.ok(later[0].warmRoundsDone <= paused[0].warmRoundsDone + 1, `${later[0].warmRoundsDone - paused[0].warmRoundsDone} rounds during the pause`);
+      // a real lint of a long text takes the place of the rounds its size would take
+      const before = later[0].warmRoundsLeft;
+      const long = Array.from({ length: 800 }, () => TEXT).join('\n');
+      assert.ok(long.length > 60_000);
+      await pool.lint(job('file:///p/long.md', 1, long), env(1), PRIORITY_OPEN, 'long');
+      const after = await pool.status();
+      assert.ok(after[0].warmRoundsLeft <= Math.max(0, before - 10), `${before} → ${after[0].warmRoundsLeft} rounds left`);
     } finally {
       pool.dispose();
     }

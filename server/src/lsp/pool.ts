@@ -34,6 +34,11 @@ export const SPAWN_AFTER_MS = 250;
 /** A worker beyond the first that stays idle this long is stopped (its memory returned). */
 export const IDLE_STOP_MS = 30_000;
 
+/** While a user waits on the main thread, the workers' warm-up pauses this long (ms) after each request... */
+export const PAUSE_WARMUP_MS = 500;
+/** ...told to the workers at most this often (ms) */
+const PAUSE_HINT_EVERY_MS = 100;
+
 export const PRIORITY_OPEN = 0;
 export const PRIORITY_INDEX = 1;
 
@@ -60,6 +65,12 @@ interface Task {
   reject(e: Error): void;
 }
 
+export interface WorkerStatus {
+  warmRoundsDone: number;
+  warmRoundsLeft: number;
+  pausedMs: number;
+}
+
 interface Slot {
   worker: Worker;
   /** data generations this worker holds */
@@ -70,6 +81,8 @@ interface Slot {
   ready: boolean;
   dead: boolean;
   idleTimer?: NodeJS.Timeout;
+  /** status() calls waiting for this worker's answer */
+  statusWaiters: ((s: WorkerStatus | null) => void)[];
 }
 
 export function defaultMaxWorkers(): number {
@@ -93,6 +106,7 @@ export class LintPool {
   private disposed = false;
   /** workers that crashed (for logs and tests) */
   crashes = 0;
+  private lastPauseHint = -Infinity;
 
   constructor(private readonly opts: PoolOptions) {
     this.maxWorkers = opts.maxWorkers ?? defaultMaxWorkers();
@@ -127,6 +141,41 @@ export class LintPool {
     });
   }
 
+  /**
+   * A user waits for an answer of the main thread (completion, hover): the workers pause their warm-up for a
+   * moment, so that they do not take the core that answers (2-core machines). Cheap to call on every request.
+   */
+  userWaiting(): void {
+    const now = Date.now();
+    if (now - this.lastPauseHint < PAUSE_HINT_EVERY_MS) return;
+    this.lastPauseHint = now;
+    for (const s of this.slots) {
+      if (s.dead) continue;
+      try {
+        s.worker.postMessage({ type: 'pause', ms: PAUSE_WARMUP_MS } satisfies ToWorker);
+      } catch {
+        // a worker that is going away
+      }
+    }
+  }
+
+  /** The warm-up state of each live worker (for tests and traces). */
+  async status(): Promise<WorkerStatus[]> {
+    const live = this.slots.filter((s) => !s.dead);
+    const replies = await Promise.all(
+      live.map(
+        (slot) =>
+          new Promise<WorkerStatus | null>((resolve) => {
+            slot.statusWaiters.push(resolve);
+            // an idle worker does not keep the process alive; one that owes an answer does
+            slot.worker.ref();
+            slot.worker.postMessage({ type: 'status' } satisfies ToWorker);
+          }),
+      ),
+    );
+    return replies.filter((r): r is WorkerStatus => r !== null);
+  }
+
   /** Drop the queued job of a key (it resolves to null). A running one finishes; its caller ignores it. */
   cancel(key: string): void {
     for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -143,6 +192,7 @@ export class LintPool {
     for (const s of this.slots.splice(0)) {
       s.dead = true;
       if (s.idleTimer) clearTimeout(s.idleTimer);
+      for (const w of s.statusWaiters.splice(0)) w(null);
       void s.worker.terminate();
     }
   }
@@ -208,7 +258,7 @@ export class LintPool {
       return undefined;
     }
     worker.unref();
-    const slot: Slot = { worker, has: new Set(), task: null, since: Date.now(), ready: false, dead: false };
+    const slot: Slot = { worker, has: new Set(), task: null, since: Date.now(), ready: false, dead: false, statusWaiters: [] };
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (e) => this.onDeath(slot, `lint worker failed: ${e?.stack ?? e}`));
     worker.on('exit', (code) => this.onDeath(slot, `lint worker exited (code ${code})`));
@@ -267,6 +317,11 @@ export class LintPool {
       slot.ready = true;
       return;
     }
+    if (m.type === 'status') {
+      slot.statusWaiters.shift()?.({ warmRoundsDone: m.warmRoundsDone, warmRoundsLeft: m.warmRoundsLeft, pausedMs: m.pausedMs });
+      if (!slot.task && slot.statusWaiters.length === 0) slot.worker.unref();
+      return;
+    }
     const task = slot.task;
     if (!task || task.id !== m.id) return;
     slot.task = null;
@@ -294,6 +349,7 @@ export class LintPool {
   private onDeath(slot: Slot, why: string): void {
     if (slot.dead) return;
     slot.dead = true;
+    for (const w of slot.statusWaiters.splice(0)) w(null);
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);

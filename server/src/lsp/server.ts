@@ -278,6 +278,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function safe<P, R>(name: string, fallback: () => R, fn: (p: P, token: CancellationToken) => R | Promise<R>) {
     return async (p: P, token: CancellationToken): Promise<R> => {
+      // someone waits for this answer: the lint workers' warm-up steps aside for a moment
+      pool.userWaiting();
       try {
         return await fn(p, token);
       } catch (e) {

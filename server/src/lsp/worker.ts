@@ -6,9 +6,12 @@
  * Messages in:  { type: 'data', gen, sources }   parse and keep the data of a generation
  *               { type: 'drop', gen }            forget it
  *               { type: 'lint', id, job }        lint (job.gen names the data)
+ *               { type: 'pause', ms }            a user waits on the main thread: no warm-up round for ms
+ *               { type: 'status' }               answer with the warm-up's state (tests, traces)
  * Messages out: { type: 'ready' }
  *               { type: 'result', id, data }     LintData (lintjob.ts)
  *               { type: 'error', id, message }
+ *               { type: 'status', warmRoundsDone, warmRoundsLeft, pausedMs }
  */
 import { parentPort } from 'worker_threads';
 import { IndicatorSet } from '../core/index';
@@ -18,12 +21,15 @@ import { warmupChunks } from './warmup';
 export type ToWorker =
   | { type: 'data'; gen: number; sources: JobDataSource[] }
   | { type: 'drop'; gen: number }
-  | { type: 'lint'; id: number; job: LintJob };
+  | { type: 'lint'; id: number; job: LintJob }
+  | { type: 'pause'; ms: number }
+  | { type: 'status' };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; data: import('./lintjob').LintData }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  | { type: 'status'; warmRoundsDone: number; warmRoundsLeft: number; pausedMs: number };
 
 const sets = new Map<number, IndicatorSet>();
 /** sources received but not parsed yet (parsed on the first lint that needs them) */
@@ -58,6 +64,11 @@ function handle(m: ToWorker): FromWorker | undefined {
       if (!data) return { type: 'error', id: m.id, message: `no data of generation ${m.job.gen}` };
       return { type: 'result', id: m.id, data: runLintJob(m.job, data) };
     }
+    case 'pause':
+      pausedUntil = Math.max(pausedUntil, performance.now() + m.ms);
+      return undefined;
+    case 'status':
+      return { type: 'status', warmRoundsDone, warmRoundsLeft: warmRounds, pausedMs: Math.max(0, pausedUntil - performance.now()) };
   }
 }
 
@@ -75,18 +86,37 @@ const WARMUP_ROUNDS = 60;
 const WARMUP_DATA_ROUNDS = 20;
 /** the size of a warm-up piece (characters) */
 const WARMUP_PIECE = 6000;
+let warmRoundsDone = 0;
+/**
+ * No warm-up round before this time (performance.now()): the main thread asks for a pause while a user waits
+ * on it (completion, hover): on a machine with few cores the warm-up would take the core that answers.
+ */
+let pausedUntil = 0;
 
 /**
- * Lint the synthetic draft `rounds` more times, one lint per event-loop turn: real jobs (handled between two
- * turns) never wait behind more than one small round, and the hot paths of the core are compiled before the
- * first large document comes. A real lint does not stop it: opening a small document first (as editors do)
- * would otherwise leave the paths a large draft needs cold.
+ * Lint pieces of the synthetic draft `rounds` more times, one per event-loop turn: real jobs (handled between
+ * two turns) never wait behind more than one small round, and the hot paths of the core are compiled before the
+ * first large document comes. A real lint only takes the place of the rounds its size would take: opening a
+ * small document first (as editors do) would otherwise leave the paths a large draft needs cold. Rounds wait
+ * while the main thread asks for a pause (a user waits for an answer there).
  */
 function warmUp(rounds: number): void {
   if (process.env.DRAFTLINT_WARMUP === '0') return;
-  const idle = warmRounds === 0;
   warmRounds = Math.max(warmRounds, rounds);
-  if (idle) setImmediate(warmRound);
+  scheduleWarmRound(0);
+}
+
+/** one round scheduled at a time */
+let warmScheduled = false;
+function scheduleWarmRound(delay: number): void {
+  if (warmScheduled || warmRounds <= 0) return;
+  warmScheduled = true;
+  const go = () => {
+    warmScheduled = false;
+    warmRound();
+  };
+  if (delay > 0) setTimeout(go, delay);
+  else setImmediate(go);
 }
 
 function nextWarmText(): string {
@@ -96,7 +126,13 @@ function nextWarmText(): string {
 
 function warmRound(): void {
   if (warmRounds <= 0) return;
+  const wait = pausedUntil - performance.now();
+  if (wait > 0) {
+    scheduleWarmRound(wait);
+    return;
+  }
   warmRounds--;
+  warmRoundsDone++;
   try {
     const data = newestGen === undefined ? undefined : dataFor(newestGen);
     runLintJob(
@@ -121,7 +157,7 @@ function warmRound(): void {
     warmRounds = 0;
     return;
   }
-  if (warmRounds > 0) setImmediate(warmRound);
+  scheduleWarmRound(0);
 }
 
 if (parentPort) {
