@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { lint } from '../../server/src/core/index';
 import { allRules } from '../../server/src/core/rules/index';
 import { indicatorSetOf } from '../../server/src/lsp/lintjob';
-import { warmupChunks, warmupText } from '../../server/src/lsp/warmup';
+import { warmupChunks, warmupRoundText, warmupText } from '../../server/src/lsp/warmup';
 
 const root = join(__dirname, '..', '..');
 const exampleData = () =>
@@ -54,6 +54,16 @@ describe('warm-up draft', () => {
       body += c.slice(head.length);
     }
     assert.ok(head + body === text, 'the pieces do not add up to the draft');
+  });
+
+  test('rounds differ from each other, and some end right after a figure or a word', () => {
+    const pieces = warmupChunks();
+    const texts = Array.from({ length: 8 }, (_, k) => warmupRoundText(pieces, k));
+    assert.equal(new Set(texts).size, texts.length);
+    assert.ok(texts.some((t) => t.endsWith('\n')));
+    assert.ok(texts.some((t) => /\d%\/năm$/.test(t)));
+    assert.ok(texts.some((t) => /\p{L}$/u.test(t)));
+    texts.forEach((t, k) => assert.ok(t.startsWith(pieces[k % pieces.length])));
   });
 
   test('every piece lints without error, with and without data', () => {

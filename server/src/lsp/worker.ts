@@ -16,7 +16,7 @@
 import { parentPort } from 'worker_threads';
 import { IndicatorSet } from '../core/index';
 import { indicatorSetOf, runLintJob, type JobDataSource, type LintJob } from './lintjob';
-import { warmupChunks } from './warmup';
+import { warmupChunks, warmupRoundText } from './warmup';
 
 export type ToWorker =
   | { type: 'data'; gen: number; sources: JobDataSource[] }
@@ -120,8 +120,7 @@ function scheduleWarmRound(delay: number): void {
 }
 
 function nextWarmText(): string {
-  const texts = (warmTexts ??= warmupChunks(1, WARMUP_PIECE));
-  return texts[warmTurn++ % texts.length];
+  return warmupRoundText((warmTexts ??= warmupChunks(1, WARMUP_PIECE)), warmTurn++);
 }
 
 function warmRound(): void {
@@ -139,9 +138,7 @@ function warmRound(): void {
       {
         uri: 'untitled:warm-up',
         version: 0,
-        // a different text each round, as edits make it: one-entry memos of the core (the document's key) must
-        // miss in warm-up as they do in real use, or their slow path stays cold
-        text: `${nextWarmText()}Vòng ${warmTurn}.\n`,
+        text: nextWarmText(),
         gen: -1,
         template: undefined,
         templates: {},
