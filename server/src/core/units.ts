@@ -94,13 +94,16 @@ interface BaseDef {
   scalable: boolean;
 }
 
+/** Every base has every field, in one order: one object shape for the code that reads them. */
 const B = (name: string, dim: string, family: UnitFamily, extra: Partial<BaseDef> = {}): BaseDef => ({
   name,
   dim,
-  mult: 1,
+  mult: extra.mult ?? 1,
   family,
-  scalable: true,
-  ...extra,
+  needsEnd: extra.needsEnd ?? false,
+  notBefore: extra.notBefore,
+  strictCase: extra.strictCase ?? false,
+  scalable: extra.scalable ?? true,
 });
 
 const DONG = B('đồng', 'vnd', 'money');
@@ -112,10 +115,10 @@ const LUOT_KHACH = B('lượt khách', 'luot', 'count');
 /** base spellings, keyed by their lower-cased words joined with one space */
 const BASES = new Map<string, BaseDef>([
   ['điểm phần trăm', B('điểm phần trăm', 'pp', 'percent', { scalable: false })],
-  ['đồng', { ...DONG, needsEnd: true }],
+  ['đồng', B('đồng', 'vnd', 'money', { needsEnd: true })],
   ['vnđ', DONG],
   ['vnd', DONG],
-  ['đ', { ...DONG, needsEnd: true }],
+  ['đ', B('đồng', 'vnd', 'money', { needsEnd: true })],
   ['usd', USD],
   ['đô la', USD],
   ['đô la mỹ', USD],

@@ -197,7 +197,8 @@ function buildTrie(indicators: Indicator[]): Trie {
           }
         }
         let next = map.get(id);
-        if (!next) map.set(id, (next = {}));
+        // every node has every field: one object shape for the search that walks them
+        if (!next) map.set(id, (next = { soft: undefined, hard: undefined, terminal: undefined }));
         node = next;
       }
       const t = node!.terminal;
