@@ -479,7 +479,11 @@ function lowerPerUnit(s: string): string {
  * long text asked is remembered (the tone key and the rules that search lower-cased text share it).
  */
 export function lowerKeepLength(s: string): string {
-  if (s.length > 1000 && s === loweredText) return loweredKey;
+  if (s.length > 1000 && s === loweredText) {
+    // an equal text may be another string object: compare by reference next time (=== compares contents)
+    loweredText = s;
+    return loweredKey;
+  }
   const lower = lowerPerUnit(s);
   if (s.length > 1000) {
     loweredText = s;
@@ -519,10 +523,10 @@ const KEY_BY_LINES_FROM = 4_000;
  * break is a word boundary: the key of a line is the line's slice of the document's key).
  */
 export function documentToneKey(text: string): string {
-  if (text !== keyedText) {
-    keyedKey = text.length < KEY_BY_LINES_FROM ? toneKey(text) : keyByLines(text);
-    keyedText = text;
-  }
+  if (text !== keyedText) keyedKey = text.length < KEY_BY_LINES_FROM ? toneKey(text) : keyByLines(text);
+  // also when the text was equal: an equal text may be another string object (a re-lint of unchanged text),
+  // and === compares the contents of two objects, every call (the matcher asks once per subject)
+  keyedText = text;
   return keyedKey;
 }
 

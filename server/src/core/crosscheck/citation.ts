@@ -406,7 +406,11 @@ let cache: { text: string; citations: DocCitation[] } | undefined;
 
 /** Every document reference of an NFC text, in order (the last text's result is cached). */
 export function parseCitations(text: string): DocCitation[] {
-  if (cache && cache.text === text) return cache.citations;
+  if (cache && cache.text === text) {
+    // an equal text may be another string object: compare by reference next time (=== compares contents)
+    cache.text = text;
+    return cache.citations;
+  }
   const citations = parseCitationsUncached(text);
   cache = { text, citations };
   return citations;
