@@ -67,7 +67,7 @@ const PLAIN_SENTENCES: Say[] = [
   (v) => `Thực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị và Kết luận số ${v('121', '123')}-KL/TU của Tỉnh ủy`,
   () => `Nghị quyết số 21/NQ-TU và Chỉ thị 05/CT/TW được quán triệt; Nghị quyết số 57-NQ/TW ngày 22/12/2024 và Nghị quyết số 57-NQ/TW ngày 12/02/2024 được quán triệt; Chỉ thị số 05-CT/TW ngày 31/02/2023 được sơ kết`,
   () => `công tác hoà giải, thuỷ lợi, chăm sóc sức khoẻ và quí trọng người có công được quan tâm; công tác hòa giải, thủy lợi và sức khỏe được chú trọng, tỉ lệ và tỷ lệ cùng được dùng`,
-  () => `triển khai phương châm “5 rõ” (rõ người, rõ việc, rõ tiến độ, rõ kết quả, rõ trách nhiệm) và phong trào “chi bộ bốn tốt”`,
+  () => `triển khai phương châm “5 rõ” (rõ việc, rõ người, rõ thời hạn, rõ trách nhiệm, rõ kết quả) và phong trào “chi bộ bốn tốt”`,
   () => `giữ vững truyền thống “Kỷ luật và Đồng tâm”, ngăn chặn biểu hiện “tự diễn biến”, “tự chuyển hóa” ở cơ sở`,
   () => `thực hiện hiệu quả 09 cặp kết nghĩa, 12 chương trình hành động và 03 khâu đột phá: Một là, hoàn thiện thể chế; Hai là, phát triển hạ tầng đồng bộ; Ba là, phát triển nguồn nhân lực; Bốn là, đổi mới sáng tạo`,
   () => `có 2 nhiệm vụ trọng tâm: thứ nhất, tinh gọn bộ máy; thứ hai, nâng cao hiệu lực quản lý; thứ ba, chuyển đổi số`,
@@ -77,7 +77,7 @@ const PLAIN_SENTENCES: Say[] = [
   () => `dẫn đầu cả nước 04 năm liên tiếp, về đích trước 02 năm so với kế hoạch; 03 Chương trình mục tiêu quốc gia và dịch Covid-19, tuyến cao tốc Hạ Long - Vân Đồn, quốc lộ 18A được hoàn thành…`,
   () => `tập trung vào 3 trụ cột: “kinh tế xanh”, “kinh tế số” và “kinh tế di sản”; gồm 3 nhóm ngành: công nghiệp, dịch vụ và nông nghiệp hoặc các ngành khác`,
   () => `chất lượng tăng trưởng chưa thật bền vững, một số chỉ tiêu chưa đạt; năng lực của một bộ phận cán bộ còn hạn chế, chưa đáp ứng yêu cầu nhiệm vụ trong giai đoạn mới`,
-  () => `phát huy vai trò của Mặt trận Tổ quốc và các tổ chức chính trị - xã hội trong giám sát, phản biện xã hội; củng cố quốc phòng, an ninh, giữ vững chủ quyền biển, đảo`,
+  () => `tăng cường giám sát, phản biện của Mặt trận và các đoàn thể chính trị - xã hội; củng cố quốc phòng, an ninh, giữ vững chủ quyền biển, đảo`,
 ];
 
 /** Section headings of part one (roman), their items, and the targets of part two. */
