@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextView, fold, foldKeepLength, toneKey, documentToneKey, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
+import { TextView, TextMemo, fold, foldKeepLength, toneKey, documentToneKey, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -178,5 +178,24 @@ describe('word boundaries', () => {
     assert.equal(atWordBoundary(s, 0, 3), true);
     assert.equal(atWordBoundary('xđạt', 1, 4), false);
     assert.equal(atWordBoundary('đạtx', 0, 3), false);
+  });
+});
+
+describe('TextMemo', () => {
+  test('computes once per text, also for an equal text in another string object, and again for another text', () => {
+    const memo = new TextMemo<number>();
+    let calls = 0;
+    const compute = (t: string) => (calls++, t.length);
+    const a = 'Tốc độ tăng trưởng '.repeat(100);
+    const b = [...a].join(''); // equal, another object
+    assert.equal(memo.get(a, compute), a.length);
+    assert.equal(memo.get(b, compute), a.length);
+    assert.equal(memo.get(a, compute), a.length);
+    assert.equal(calls, 1);
+    assert.equal(memo.get(a + '.', compute), a.length + 1);
+    assert.equal(calls, 2);
+    memo.set('x', 42);
+    assert.equal(memo.get('x', compute), 42);
+    assert.equal(calls, 2);
   });
 });

@@ -453,8 +453,31 @@ function moveTone(run: string, at: number, s: string): string {
   return out;
 }
 
-let loweredText: string | undefined;
-let loweredKey = '';
+/**
+ * A one-entry memo keyed by a text (the last document asked). `===` on two equal texts that are different
+ * string objects compares every character, and a re-lint of unchanged text brings exactly that (a new NFC
+ * string each time): after one such comparison the memo keeps the new object, so the next ones compare
+ * references.
+ */
+export class TextMemo<T> {
+  private text: string | undefined;
+  private value: T | undefined;
+
+  /** The value remembered for `text`, computed (and remembered) when it is another text. */
+  get(text: string, compute: (text: string) => T): T {
+    if (text !== this.text) this.value = compute(text);
+    this.text = text;
+    return this.value as T;
+  }
+
+  set(text: string, value: T): void {
+    this.text = text;
+    this.value = value;
+  }
+}
+
+/** the lower case of the last long text asked */
+const lowered = new TextMemo<string>();
 
 /**
  * Each code unit lower-cased on its own, as one native call: a unit whose lower case is longer (İ) stays as it
@@ -479,17 +502,7 @@ function lowerPerUnit(s: string): string {
  * long text asked is remembered (the tone key and the rules that search lower-cased text share it).
  */
 export function lowerKeepLength(s: string): string {
-  if (s.length > 1000 && s === loweredText) {
-    // an equal text may be another string object: compare by reference next time (=== compares contents)
-    loweredText = s;
-    return loweredKey;
-  }
-  const lower = lowerPerUnit(s);
-  if (s.length > 1000) {
-    loweredText = s;
-    loweredKey = lower;
-  }
-  return lower;
+  return s.length > 1000 ? lowered.get(s, lowerPerUnit) : lowerPerUnit(s);
 }
 
 /**
@@ -509,8 +522,8 @@ function moveTones(lower: string): string {
   return TONE_NOT_FIRST.test(lower) ? lower.replace(TONE_NOT_FIRST, moveTone) : lower;
 }
 
-let keyedText: string | undefined;
-let keyedKey = '';
+/** the key of the last document asked */
+const keyed = new TextMemo<string>();
 /** the lower case and the key of the lines of the last document keyed line by line */
 let lineKeys = new Map<string, [lower: string, key: string]>();
 /** documents at least this long are keyed line by line */
@@ -523,11 +536,8 @@ const KEY_BY_LINES_FROM = 4_000;
  * break is a word boundary: the key of a line is the line's slice of the document's key).
  */
 export function documentToneKey(text: string): string {
-  if (text !== keyedText) keyedKey = text.length < KEY_BY_LINES_FROM ? toneKey(text) : keyByLines(text);
-  // also when the text was equal: an equal text may be another string object (a re-lint of unchanged text),
-  // and === compares the contents of two objects, every call (the matcher asks once per subject)
-  keyedText = text;
-  return keyedKey;
+  // the matcher asks once per subject: after the first call of a lint, a comparison of references
+  return keyed.get(text, (t) => (t.length < KEY_BY_LINES_FROM ? toneKey(t) : keyByLines(t)));
 }
 
 function keyByLines(text: string): string {
@@ -551,8 +561,7 @@ function keyByLines(text: string): string {
   }
   lineKeys = now;
   // the lower case of the document comes with it: the rules that search lower-cased text ask for it next
-  loweredText = text;
-  loweredKey = lowers.join('\n');
+  lowered.set(text, lowers.join('\n'));
   return keys.join('\n');
 }
 

@@ -14,6 +14,7 @@
  * One pass over the digit runs; no regex on user text. Pure: no Node built-ins.
  */
 import { isDigitCode, isLetterCode, isSpaceCode } from '../units';
+import { TextMemo } from '../text';
 
 export type DocKind = 'party' | 'state' | 'unknown';
 
@@ -402,18 +403,11 @@ export function parseCitationsUncached(text: string): DocCitation[] {
   return out;
 }
 
-let cache: { text: string; citations: DocCitation[] } | undefined;
+const cache = new TextMemo<DocCitation[]>();
 
 /** Every document reference of an NFC text, in order (the last text's result is cached). */
 export function parseCitations(text: string): DocCitation[] {
-  if (cache && cache.text === text) {
-    // an equal text may be another string object: compare by reference next time (=== compares contents)
-    cache.text = text;
-    return cache.citations;
-  }
-  const citations = parseCitationsUncached(text);
-  cache = { text, citations };
-  return citations;
+  return cache.get(text, parseCitationsUncached);
 }
 
 /** The document reference at an NFC offset (for hovers), or null. */
