@@ -126,6 +126,7 @@ for (const [name, file] of [
   ['lsp', 'bench-lsp.mjs'],
   ['repo', 'bench-repo.mjs'],
   ['adversarial', 'bench-adversarial.mjs'],
+  ['cold', 'bench-cold.mjs'],
 ]) {
   if (only && only !== name) continue;
   const p = join(root, 'scripts', file);
