@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextView, TextMemo, fold, foldKeepLength, toneKey, documentToneKey, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
+import { TextView, TextMemo, fold, foldKeepLength, toneKey, documentToneKey, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, NFC_ATTENTION, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -47,6 +47,38 @@ describe('TextView', () => {
     assert.deepEqual(v.positionAt(v.original.length), { line: 2, character: 2 });
     assert.equal(v.offsetAt({ line: 1, character: 99 }), 8);
     assert.deepEqual(computeLineStarts('a\rb\nc\r\nd'), [0, 2, 4, 7]);
+  });
+
+  test('the units NFC_ATTENTION skips are no mark, jamo or surrogate, and NFC leaves each alone', () => {
+    let skipped = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      NFC_ATTENTION.lastIndex = 0;
+      if (NFC_ATTENTION.test(ch)) continue;
+      skipped++;
+      assert.ok(!/\p{M}/u.test(ch) && !(c >= 0x1100 && c <= 0x11ff) && !(c >= 0xd800 && c <= 0xdfff), `U+${c.toString(16)}`);
+      assert.equal(ch.normalize('NFC'), ch, `U+${c.toString(16)}`);
+    }
+    assert.ok(skipped > 1000);
+  });
+
+  test('decomposed letters among surrogate pairs, singletons and other scripts map exactly', () => {
+    // every piece NFC changes or composes, next to pieces it leaves alone
+    const pieces = ['ê\u0301', 'A\u030a', '\u212b', '\u2126', '😀\u0301', 'x\u0483', '\u1100\u1161', 'đạt', '“', '\u0301', '\r\n', 'Ω'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (ps) => {
+        const orig = ps.join('');
+        const v = new TextView(orig);
+        assert.equal(v.text, orig.normalize('NFC'));
+        let prev = 0;
+        for (let i = 0; i <= v.text.length; i++) {
+          const o = v.toOriginal(i);
+          assert.ok(o >= prev && o <= orig.length);
+          prev = o;
+        }
+        assert.equal(v.toOriginal(v.text.length), orig.length);
+      }),
+    );
   });
 
   test('nfcLine strips line breaks', () => {

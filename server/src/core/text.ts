@@ -107,6 +107,13 @@ function changedAlone(s: string, j: number): number {
   return k === 2 ? 1 : 0;
 }
 
+/**
+ * Every UTF-16 unit outside these ranges: below U+0300, Latin Extended Additional (the precomposed Vietnamese
+ * letters) and general punctuation (“ ” – …) are no combining mark, no conjoining jamo, no surrogate, and NFC
+ * leaves each of them alone (a test checks every unit), so the NFC map has nothing to do at them.
+ */
+export const NFC_ATTENTION = /[^\u0000-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]/g;
+
 /** Offsets where a line break starts a new line: `\r\n`, `\n` or a lone `\r`. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -200,7 +207,12 @@ export class TextView {
       // changes on its own (Å U+212B, Ω U+2126) with its marks; text between such segments is copied as it is
       // (only the segments change the length)
       const segs: [number, number][] = [];
-      for (let j = 0; j < line.length; j++) {
+      // only the units NFC_ATTENTION finds can start a segment: a native search jumps to them (a loop over every
+      // unit of a long decomposed paragraph costs milliseconds before the JIT warms up)
+      for (let j = 0; ; j++) {
+        NFC_ATTENTION.lastIndex = j;
+        if (!NFC_ATTENTION.test(line)) break;
+        j = NFC_ATTENTION.lastIndex - 1;
         let a: number;
         let b: number;
         if (attaches(line, j)) {
