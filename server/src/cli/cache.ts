@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash } from './hash';
 import type { FileResult, OutFinding, OutRelated } from './lintFile';
 import type { CitationSummary } from '../core/index';
 

@@ -9,7 +9,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import { createHash } from 'node:crypto';
 import type { ParseIndicatorResult } from '../core/index';
 
 const MAX_ENTRIES = 64;
@@ -24,20 +23,36 @@ function cacheDir(): CacheDir | undefined {
   return c && typeof c.dir === 'string' && typeof c.build === 'string' ? c : undefined;
 }
 
-function isResult(v: unknown): v is ParseIndicatorResult {
-  const r = v as ParseIndicatorResult | null;
-  return typeof r === 'object' && r !== null && Array.isArray(r.indicators) && Array.isArray(r.issues);
+interface Entry {
+  shown: string;
+  text: string;
+  result: ParseIndicatorResult;
+}
+
+function isEntry(v: unknown): v is Entry {
+  const e = v as Entry | null;
+  const r = e?.result;
+  return (
+    typeof e === 'object' && e !== null && typeof e.shown === 'string' && typeof e.text === 'string' &&
+    typeof r === 'object' && r !== null && Array.isArray(r.indicators) && Array.isArray(r.issues)
+  );
+}
+
+/** FNV-1a of a short string (a file name), as 8 hex digits */
+function nameHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** parse(text), or the result a previous run stored for the same build, name and text. */
 export function cachedIndicatorParse(text: string, shown: string, parse: () => ParseIndicatorResult): ParseIndicatorResult {
   const c = cacheDir();
   if (!c) return parse();
-  const key = createHash('sha256').update(shown).update('\0').update(text).digest('hex').slice(0, 40);
-  const file = path.join(c.dir, `data-${c.build}-${key}.v8`);
+  const file = path.join(c.dir, `data-${c.build}-${nameHash(shown)}-${text.length}.v8`);
   try {
     const v = v8.deserialize(fs.readFileSync(file));
-    if (isResult(v)) return v;
+    if (isEntry(v) && v.shown === shown && v.text === text) return v.result;
   } catch {
     // no entry yet (or an unreadable one): parse
   }
@@ -45,7 +60,7 @@ export function cachedIndicatorParse(text: string, shown: string, parse: () => P
   try {
     fs.mkdirSync(c.dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, v8.serialize(result));
+    fs.writeFileSync(tmp, v8.serialize({ shown, text, result } satisfies Entry));
     fs.renameSync(tmp, file);
     prune(c.dir);
   } catch {

@@ -6,7 +6,7 @@
  *
  * Bounded work per finding (the text and the context are capped), so a 1 MB line with many findings stays linear.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from './hash';
 import type { Msg } from '../core/index';
 
 /** Characters of the same line taken on each side of the finding. */

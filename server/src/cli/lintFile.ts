@@ -3,7 +3,7 @@
  * localised), so formatters never see core objects and a worker pool can later run `lintFile` elsewhere.
  */
 import * as fs from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash } from './hash';
 import { lint, localize, summarizeCitations, type CitationSummary, type Finding, type Language, type LintResult, type OutlineNode, type TextView } from '../core/index';
 import { decodeDocument } from './files';
 import { fingerprintOf } from './fingerprint';

@@ -13,7 +13,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module from 'node:module';
-import { isMainThread } from 'node:worker_threads';
 
 declare const __dirname: string;
 
@@ -71,10 +70,12 @@ function prepare(): (() => void) | null {
   // the program may keep parsed data files next to the code cache (datacache.ts), keyed by this build
   (globalThis as { __draftlintCache?: { dir: string; build: string } }).__draftlintCache = { dir, build };
   mod.paths = M._nodeModulePaths(path.dirname(app));
-  // worker threads of the lint pool (pool.ts) read the cache but leave writing it to the main thread
-  const needWrite = isMainThread && (!cached || script.cachedDataRejected === true || !complete);
+  const needWrite = !cached || script.cachedDataRejected === true || !complete;
   if (needWrite) {
     process.once('exit', () => {
+      // worker threads of the lint pool (pool.ts) read the cache but leave writing it to the main thread
+      // (node:worker_threads is loaded only here: it costs a run ~3 ms)
+      if (!(require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) return;
       const linted = (globalThis as { __draftlintLinted?: boolean }).__draftlintLinted === true;
       if (cached && !script.cachedDataRejected && !linted) return; // nothing better to write
       try {

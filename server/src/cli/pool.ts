@@ -4,13 +4,14 @@
  * `FileResult`s (structured clones), so the output does not depend on how the work was spread.
  *
  * The workers run the same bundle as the CLI (dist/cli.js, through its compile cache), recognised by
- * `workerData.draftlintWorker`; each loads the projects itself with the same loader options (the main thread
+ * `workerData.draftlintWorker` and a marker argument (so that a run in one thread needs no node:worker_threads,
+ * which costs it ~3 ms to load); each loads the projects itself with the same loader options (the main thread
  * has already checked them for errors) and lints the files it is sent, a few at a time.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Language } from '../core/index';
 import { lintFile, type FileResult, type LintContext } from './lintFile';
 import { ProjectLoader, type LoaderOptions } from './project';
@@ -35,6 +36,13 @@ export interface WorkerSetup {
   cwd: string;
   language: Language;
   want: LintContext['want'];
+}
+
+/** appended to a worker's process.argv: tells a pool worker without loading node:worker_threads */
+const WORKER_ARG = '--draftlint-pool-worker';
+
+function threads(): typeof import('node:worker_threads') {
+  return require('node:worker_threads') as typeof import('node:worker_threads');
 }
 
 type ToWorker = { id: number; path: string } | { stop: true };
@@ -108,7 +116,7 @@ export function lintOnPool(
     for (let i = 0; i < size; i++) {
       let w: Worker;
       try {
-        w = new Worker(script, { workerData: data, stdout: false, stderr: false });
+        w = new (threads().Worker)(script, { workerData: data, argv: [WORKER_ARG], stdout: false, stderr: false });
       } catch (e) {
         fail(e as Error);
         return;
@@ -140,8 +148,8 @@ export function lintOnPool(
 
 /** The worker side: set up from workerData, lint what the main thread sends until told to stop. */
 export function runWorker(): void {
+  const { workerData, parentPort: port } = threads();
   const setup = workerData as WorkerSetup;
-  const port = parentPort;
   if (!port) return;
   const loader = new ProjectLoader(setup.loader);
   if (setup.loader.noConfig) loader.project(null);
@@ -163,5 +171,6 @@ export function runWorker(): void {
 
 /** True in a thread started by `lintOnPool`. */
 export function isPoolWorker(): boolean {
-  return Boolean((workerData as Partial<WorkerSetup> | null)?.draftlintWorker);
+  if (!process.argv.includes(WORKER_ARG)) return false;
+  return Boolean((threads().workerData as Partial<WorkerSetup> | null)?.draftlintWorker);
 }
