@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cachedIndicatorParse } from '../../server/src/cli/datacache';
-import { parseIndicatorFile } from '../../server/src/core/index';
+import { cachedConfigParse, cachedIndicatorParse } from '../../server/src/cli/datacache';
+import { parseConfig, parseIndicatorFile } from '../../server/src/core/index';
 
 const g = globalThis as { __draftlintCache?: { dir: string; build: string } };
 const HEAD = 'id,name,aliases,unit,period,kind,value,bound,source\n';
@@ -80,5 +80,28 @@ describe('cli data cache', () => {
     cachedIndicatorParse(GOOD, 'a.csv', c.parse);
     cachedIndicatorParse(GOOD, 'a.csv', c.parse);
     assert.equal(c.calls(), 2);
+  });
+
+  test('draftlint.json: read back while its text is the same, parsed again when it changes (issues too)', () => {
+    g.__draftlintCache = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'draftlint-dc-')), build: 'b1' };
+    let calls = 0;
+    const parse = (text: string) => () => {
+      calls++;
+      return parseConfig(text, 'draftlint.json');
+    };
+    const a = '{ "indicators": ["a.csv"], "language": "en" }';
+    const first = cachedConfigParse(a, 'draftlint.json', parse(a));
+    assert.deepEqual(cachedConfigParse(a, 'draftlint.json', parse(a)), first);
+    assert.equal(calls, 1);
+    assert.deepEqual(first.config?.indicators, ['a.csv']);
+    // same length, another text
+    const b = a.replace('"en"', '"vi"');
+    assert.equal(cachedConfigParse(b, 'draftlint.json', parse(b)).config?.language, 'vi');
+    const bad = '{ "language": 3 }';
+    const r = cachedConfigParse(bad, 'draftlint.json', parse(bad));
+    assert.equal(calls, 3);
+    assert.deepEqual(cachedConfigParse(bad, 'draftlint.json', parse(bad)), r);
+    assert.equal(calls, 3);
+    assert.equal(r.issues[0]?.field, 'language');
   });
 });

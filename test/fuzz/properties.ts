@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { TextView, computeLineStarts, fold, isWordChar, toneKey } from '../../server/src/core/text';
 import type { DataIssue, Indicator } from '../../server/src/core/types';
-import { DraftlintConfig, parseConfig } from '../../server/src/core/config';
+import { draftlintConfigSchema, parseConfig } from '../../server/src/core/config';
 import { parseTemplate, type SectionDef } from '../../server/src/core/template/schema';
 import { parseDocumentRegistry } from '../../server/src/core/crosscheck/registry';
 import { parseSuppressions } from '../../server/src/core/suppress';
@@ -366,7 +366,7 @@ export function checkConfigFile(text: string): void {
   const uri = 'mem://draftlint.json';
   const { config, issues } = parseConfig(text, uri);
   checkIssues(issues, text.replace(/^\uFEFF/, ''), uri);
-  if (config) assert.ok(DraftlintConfig.safeParse(config).success, 'the returned config is valid');
+  if (config) assert.ok(draftlintConfigSchema().safeParse(config).success, 'the returned config is valid');
   if (!config) assert.ok(issues.some((i) => i.severity === 'error'), 'no config without an error');
 }
 

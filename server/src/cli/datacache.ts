@@ -1,5 +1,5 @@
 /**
- * Parsed indicator files kept between runs, next to the CLI's code cache (main.ts): parsing a data file (CSV,
+ * Parsed indicator files (and draftlint.json files) kept between runs, next to the CLI's code cache (main.ts): parsing a data file (CSV,
  * zod validation) costs a cold process more than linting a short draft, and data files change far less often
  * than drafts. An entry is keyed by the build of draftlint, the file's name as shown in messages and the sha256
  * of its text, so an edited file, a renamed one or a new draftlint never reads a stale entry; its issues
@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import type { ParseIndicatorResult } from '../core/index';
+import type { ParseConfigResult, ParseIndicatorResult } from '../core/index';
 
 const MAX_ENTRIES = 64;
 
@@ -23,19 +23,20 @@ function cacheDir(): CacheDir | undefined {
   return c && typeof c.dir === 'string' && typeof c.build === 'string' ? c : undefined;
 }
 
-interface Entry {
+interface Entry<T> {
   shown: string;
   text: string;
-  result: ParseIndicatorResult;
+  result: T;
 }
 
-function isEntry(v: unknown): v is Entry {
-  const e = v as Entry | null;
-  const r = e?.result;
-  return (
-    typeof e === 'object' && e !== null && typeof e.shown === 'string' && typeof e.text === 'string' &&
-    typeof r === 'object' && r !== null && Array.isArray(r.indicators) && Array.isArray(r.issues)
-  );
+type Kind = 'data' | 'config';
+
+function isEntry(v: unknown, kind: Kind): v is Entry<unknown> {
+  const e = v as Entry<Record<string, unknown>> | null;
+  if (typeof e !== 'object' || e === null || typeof e.shown !== 'string' || typeof e.text !== 'string') return false;
+  const r = e.result;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.issues)) return false;
+  return kind === 'config' ? r.config === undefined || (typeof r.config === 'object' && r.config !== null) : Array.isArray(r.indicators);
 }
 
 /** FNV-1a of a short string (a file name), as 8 hex digits */
@@ -46,13 +47,13 @@ function nameHash(s: string): string {
 }
 
 /** parse(text), or the result a previous run stored for the same build, name and text. */
-export function cachedIndicatorParse(text: string, shown: string, parse: () => ParseIndicatorResult): ParseIndicatorResult {
+function cachedParse<T>(kind: Kind, text: string, shown: string, parse: () => T): T {
   const c = cacheDir();
   if (!c) return parse();
-  const file = path.join(c.dir, `data-${c.build}-${nameHash(shown)}-${text.length}.v8`);
+  const file = path.join(c.dir, `data-${c.build}-${kind}-${nameHash(shown)}-${text.length}.v8`);
   try {
     const v = v8.deserialize(fs.readFileSync(file));
-    if (isEntry(v) && v.shown === shown && v.text === text) return v.result;
+    if (isEntry(v, kind) && v.shown === shown && v.text === text) return v.result as T;
   } catch {
     // no entry yet (or an unreadable one): parse
   }
@@ -60,13 +61,23 @@ export function cachedIndicatorParse(text: string, shown: string, parse: () => P
   try {
     fs.mkdirSync(c.dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, v8.serialize({ shown, text, result } satisfies Entry));
+    fs.writeFileSync(tmp, v8.serialize({ shown, text, result } satisfies Entry<T>));
     fs.renameSync(tmp, file);
     prune(c.dir);
   } catch {
     // read-only install: no cache
   }
   return result;
+}
+
+/** An indicator file's parse (CSV/JSON/YAML, validated with zod), from the cache when its text is unchanged. */
+export function cachedIndicatorParse(text: string, shown: string, parse: () => ParseIndicatorResult): ParseIndicatorResult {
+  return cachedParse('data', text, shown, parse);
+}
+
+/** A draftlint.json's parse, from the cache when its text is unchanged (then zod is not even loaded). */
+export function cachedConfigParse(text: string, shown: string, parse: () => ParseConfigResult): ParseConfigResult {
+  return cachedParse('config', text, shown, parse);
 }
 
 function prune(dir: string): void {

@@ -35,7 +35,7 @@ import { decodeDocument } from './files';
 import { displayPath } from './paths';
 import { append } from './output';
 import { nearestConfig } from '../node/nearest-config';
-import { cachedIndicatorParse } from './datacache';
+import { cachedConfigParse, cachedIndicatorParse } from './datacache';
 
 export const CONFIG_NAME = 'draftlint.json';
 /** Default `maxFileSize` (bytes): larger documents get only the cheap rules. */
@@ -257,7 +257,9 @@ export class ProjectLoader {
         });
       } else {
         configText = r.text;
-        const parsed = parseConfig(r.text, this.show(configPath), { knownRules: allRules.map((x) => x.id) });
+        const shown = this.show(configPath);
+        const text = r.text;
+        const parsed = cachedConfigParse(text, shown, () => parseConfig(text, shown, { knownRules: allRules.map((x) => x.id) }));
         this.pushDataIssues(parsed.issues, configPath);
         if (parsed.config) config = parsed.config as unknown as ConfigShape;
       }

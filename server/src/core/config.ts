@@ -10,7 +10,8 @@
  *
  * Pure: no fs, no process.
  */
-import * as z from 'zod';
+import type * as Z from 'zod';
+import { zod } from './zod';
 import { computeLineStarts } from './text';
 import type { DataIssue, Msg } from './types';
 import { jsonPathOffset, jsonValue, lineColAt, parseJsonTree, type JsonNode } from './data/parse';
@@ -21,39 +22,45 @@ export const RULE_FAMILIES = ['structure', 'figures', 'arithmetic', 'count', 'ci
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.txt'];
 export const BUILTIN_TEMPLATE = 'vn-provincial-political-report';
 
-/** A list of non-empty strings; a single string is read as a one-item list. */
-const stringList = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1)));
+/** The zod schema of draftlint.json (the type DraftlintConfig is its output), built on first use (see zod.ts). */
+function buildConfigSchema() {
+  const z = zod();
+  /** A list of non-empty strings; a single string is read as a one-item list. */
+  const stringList = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1)));
+  return z.object({
+    /** JSON schema reference, allowed and ignored */
+    $schema: z.string().optional(),
+    /** canonical indicator data files (CSV, JSON, YAML), relative to the config file */
+    indicators: stringList.default([]),
+    /** a built-in template name, a template file (.json/.yaml), or { reference: a document whose outline is the template } */
+    template: z.union([z.string().min(1), z.object({ reference: z.string().min(1) })]).optional(),
+    include: stringList.default(DEFAULT_INCLUDE),
+    exclude: stringList.default([]),
+    rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).default({}),
+    language: z.enum(['vi', 'en']).default('vi'),
+    /** terms/variant: preferred forms, { "variant": "preferred" } */
+    terms: z.record(z.string(), z.string().min(1)).default({}),
+    /** citation registry: a file (relative to the config file) or the known documents inline */
+    documents: z
+      .union([
+        z.string().min(1),
+        z.array(z.object({ number: z.string().min(1), date: z.string().optional(), title: z.string().optional() })),
+      ])
+      .optional(),
+    /** options passed to the rules as they are (RuleOptions) */
+    options: z.record(z.string(), z.unknown()).optional(),
+    /** bytes; larger documents get only the cheap rules */
+    maxFileSize: z.number().int().positive().optional(),
+  });
+}
 
-/** The zod schema of draftlint.json (the type of the same name is its output). */
-export const DraftlintConfig = z.object({
-  /** JSON schema reference, allowed and ignored */
-  $schema: z.string().optional(),
-  /** canonical indicator data files (CSV, JSON, YAML), relative to the config file */
-  indicators: stringList.default([]),
-  /** a built-in template name, a template file (.json/.yaml), or { reference: a document whose outline is the template } */
-  template: z.union([z.string().min(1), z.object({ reference: z.string().min(1) })]).optional(),
-  include: stringList.default(DEFAULT_INCLUDE),
-  exclude: stringList.default([]),
-  rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS)).default({}),
-  language: z.enum(['vi', 'en']).default('vi'),
-  /** terms/variant: preferred forms, { "variant": "preferred" } */
-  terms: z.record(z.string(), z.string().min(1)).default({}),
-  /** citation registry: a file (relative to the config file) or the known documents inline */
-  documents: z
-    .union([
-      z.string().min(1),
-      z.array(z.object({ number: z.string().min(1), date: z.string().optional(), title: z.string().optional() })),
-    ])
-    .optional(),
-  /** options passed to the rules as they are (RuleOptions) */
-  options: z.record(z.string(), z.unknown()).optional(),
-  /** bytes; larger documents get only the cheap rules */
-  maxFileSize: z.number().int().positive().optional(),
-});
-export type DraftlintConfig = z.output<typeof DraftlintConfig>;
-export const DraftlintConfigSchema = DraftlintConfig;
+let configSchema: ReturnType<typeof buildConfigSchema> | undefined;
 
-const KNOWN_KEYS = Object.keys(DraftlintConfig.shape);
+export function draftlintConfigSchema(): ReturnType<typeof buildConfigSchema> {
+  return (configSchema ??= buildConfigSchema());
+}
+
+export type DraftlintConfig = Z.output<ReturnType<typeof buildConfigSchema>>;
 
 const EXPECTED: Record<string, Msg> = {
   indicators: { vi: 'một danh sách đường dẫn tệp dữ liệu', en: 'a list of data file paths' },
@@ -88,7 +95,8 @@ export interface ParseConfigResult {
 
 /** The configuration used when there is no draftlint.json. */
 export function defaultConfig(): DraftlintConfig {
-  return DraftlintConfig.parse({});
+  // what the schema makes of {} (a test checks it), without loading zod
+  return { indicators: [], include: [...DEFAULT_INCLUDE], exclude: [], rules: {}, language: 'vi', terms: {} };
 }
 
 /** What `draftlint init` writes to draftlint.json. */
@@ -216,10 +224,11 @@ export function parseConfig(text: string, uri: string, opts: ParseConfigOptions 
   const raw = jsonValue(root) as Record<string, unknown>;
 
   // unknown keys: warnings, then ignored
+  const knownKeys = Object.keys(draftlintConfigSchema().shape);
   for (const e of root.entries) {
-    if (KNOWN_KEYS.includes(e.key)) continue;
+    if (knownKeys.includes(e.key)) continue;
     const p = pos(e.keyStart);
-    const guess = closest(e.key, KNOWN_KEYS.filter((k) => k !== '$schema'));
+    const guess = closest(e.key, knownKeys.filter((k) => k !== '$schema'));
     issues.push({
       uri,
       line: p.line,
@@ -305,7 +314,7 @@ export function parseConfig(text: string, uri: string, opts: ParseConfigOptions 
 
   // validate; drop what is wrong (reported) and validate again so the rest still applies
   for (let round = 0; round < 6; round++) {
-    const res = DraftlintConfig.safeParse(raw);
+    const res = draftlintConfigSchema().safeParse(raw);
     if (res.success) return { config: res.data, issues: sortIssues(issues) };
     for (const p of fieldProblems(res.error, EXPECTED)) {
       const lc = at(p.path);

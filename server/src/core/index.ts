@@ -12,7 +12,7 @@ export type { ParseIndicatorResult } from './data/parse';
 export { parseConfig, defaultConfig, starterConfig } from './config';
 export { parseDocumentRegistry } from './crosscheck/registry';
 export type { RegistryDocument } from './crosscheck/registry';
-export type { DraftlintConfig } from './config';
+export type { DraftlintConfig, ParseConfigResult } from './config';
 export { lint, severityRank, DEFAULT_CHEAP_ONLY_ABOVE } from './lint';
 export type { LintOptions, LintResult, FigureReport } from './lint';
 export type { Citation } from './match';

@@ -16,7 +16,7 @@ import { computeLineStarts } from '../text';
 import type { DataIssue, Indicator, IndicatorValue, Msg } from '../types';
 import {
   INDICATOR_FIELDS,
-  IndicatorRecordSchema,
+  indicatorSchemas,
   REQUIRED_FIELDS,
   fieldProblems,
   valueWarning,
@@ -127,7 +127,7 @@ function buildIndicators(records: LocatedRecord[], uri: string, issues: DataIssu
   const seen = new Map<string, IndicatorValue>();
   for (const rec of records) {
     const at = (field: string) => rec.fields[field] ?? { line: rec.line };
-    const res = IndicatorRecordSchema.safeParse(rec.data);
+    const res = indicatorSchemas().IndicatorRecordSchema.safeParse(rec.data);
     if (!res.success) {
       for (const p of fieldProblems(res.error)) {
         const pos = at(p.path.length ? String(p.path[0]) : '');

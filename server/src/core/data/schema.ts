@@ -8,7 +8,8 @@
  *
  * Pure: no fs, no process.
  */
-import * as z from 'zod';
+import type * as Z from 'zod';
+import { zod } from '../zod';
 import type { Bound, IndicatorKind, Msg, Period } from '../types';
 
 /** The columns (or keys) of a record, in the contract's order. */
@@ -37,14 +38,12 @@ const EXPECTED: Record<string, Msg> = {
 // ---------------------------------------------------------------------------------------------------------
 // helpers
 
-type Ctx = z.RefinementCtx;
+type Ctx = Z.RefinementCtx;
 
 /** Add a custom issue carrying a bilingual message. */
 function fail(ctx: Ctx, message: Msg): void {
   ctx.addIssue({ code: 'custom', message: message.en, params: { vi: message.vi, en: message.en } });
 }
-
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** A string-ish field: strings and numbers accepted, trimmed, NFC, inner whitespace collapsed. */
 function cleanText(v: string | number | boolean | null | undefined): string {
@@ -52,46 +51,8 @@ function cleanText(v: string | number | boolean | null | undefined): string {
   return String(v).normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-const optionalText = scalar.nullish().transform(cleanText);
-
 // ---------------------------------------------------------------------------------------------------------
 // fields
-
-export const IdSchema = scalar.nullish().transform((v, ctx) => {
-  const s = cleanText(v);
-  if (!s) {
-    fail(ctx, { vi: 'Thiếu mã chỉ tiêu (cột id).', en: 'The indicator id is empty.' });
-    return z.NEVER;
-  }
-  if (/\s/.test(s)) {
-    fail(ctx, {
-      vi: `Mã chỉ tiêu "${s}" có dấu cách; hãy dùng dấu gạch dưới (vd. ${s.replace(/\s+/g, '_')}).`,
-      en: `The id "${s}" contains spaces; use underscores (e.g. ${s.replace(/\s+/g, '_')}).`,
-    });
-    return z.NEVER;
-  }
-  return s;
-});
-
-/** Aliases: a "|"-separated string or a list; empty entries dropped, duplicates removed (case-insensitive). */
-export const AliasesSchema = z
-  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
-  .nullish()
-  .transform((v) => {
-    if (v === null || v === undefined) return [] as string[];
-    const parts = Array.isArray(v) ? v.map((x) => String(x)) : String(v).split('|');
-    const out: string[] = [];
-    const seen = new Set<string>();
-    for (const p of parts) {
-      const s = cleanText(p);
-      if (!s) continue;
-      const k = s.toLowerCase();
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push(s);
-    }
-    return out;
-  });
 
 export interface ParsedPeriod {
   period: Period;
@@ -135,38 +96,6 @@ export function parsePeriodField(raw: string | number): ParsedPeriod | Msg {
 function isMsg(x: unknown): x is Msg {
   return typeof x === 'object' && x !== null && 'vi' in x && 'en' in x;
 }
-
-export const PeriodSchema = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v, ctx) => {
-    if (v === null || v === undefined || cleanText(v) === '') {
-      fail(ctx, { vi: 'Thiếu giai đoạn (cột period).', en: 'The period is empty.' });
-      return z.NEVER;
-    }
-    const r = parsePeriodField(v);
-    if (isMsg(r)) {
-      fail(ctx, r);
-      return z.NEVER;
-    }
-    return r;
-  });
-
-function enumField<T extends string>(values: readonly T[], fallback: T, field: string) {
-  return scalar.nullish().transform((v, ctx): T => {
-    const s = cleanText(v).toLowerCase();
-    if (!s) return fallback;
-    if ((values as readonly string[]).includes(s)) return s as T;
-    fail(ctx, {
-      vi: `Giá trị "${cleanText(v)}" của cột ${field} không hợp lệ; dùng một trong: ${values.join(', ')} (để trống = ${fallback}).`,
-      en: `Invalid ${field} "${cleanText(v)}"; use one of: ${values.join(', ')} (empty = ${fallback}).`,
-    });
-    return z.NEVER;
-  });
-}
-
-export const KindSchema = enumField(KINDS, 'actual', 'kind');
-export const BoundSchema = enumField(BOUNDS, 'exact', 'bound');
 
 export interface ParsedValue {
   lo: number;
@@ -255,61 +184,149 @@ export function valueWarning(raw: unknown): Msg | null {
   return null;
 }
 
-export const ValueSchema = z
-  .union([z.number(), z.string(), z.tuple([z.union([z.number(), z.string()]), z.union([z.number(), z.string()])])])
-  .nullish()
-  .transform((v, ctx): ParsedValue => {
-    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) {
-      fail(ctx, { vi: 'Thiếu giá trị (cột value).', en: 'The value is empty.' });
+/**
+ * The schemas of a record, built on first use (see zod.ts). Each validates one field and normalises it; the
+ * record schema puts them together.
+ */
+function buildSchemas() {
+  const z = zod();
+  const scalar = z.union([z.string(), z.number(), z.boolean()]);
+  const optionalText = scalar.nullish().transform(cleanText);
+
+  const IdSchema = scalar.nullish().transform((v, ctx) => {
+    const s = cleanText(v);
+    if (!s) {
+      fail(ctx, { vi: 'Thiếu mã chỉ tiêu (cột id).', en: 'The indicator id is empty.' });
       return z.NEVER;
     }
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) {
-        fail(ctx, { vi: 'Giá trị không hữu hạn.', en: 'The value is not finite.' });
-        return z.NEVER;
-      }
-      return { lo: v, hi: v };
-    }
-    if (Array.isArray(v)) {
-      const nums: number[] = [];
-      for (const x of v) {
-        const n = typeof x === 'number' ? x : parseNumberField(x);
-        if (isMsg(n)) {
-          fail(ctx, n);
-          return z.NEVER;
-        }
-        nums.push(n);
-      }
-      if (nums[0] > nums[1]) {
-        fail(ctx, {
-          vi: `Khoảng [${nums[0]}, ${nums[1]}]: cận dưới lớn hơn cận trên.`,
-          en: `Range [${nums[0]}, ${nums[1]}]: the low end is above the high end.`,
-        });
-        return z.NEVER;
-      }
-      return { lo: nums[0], hi: nums[1] };
-    }
-    const r = parseValueField(v);
-    if (isMsg(r)) {
-      fail(ctx, r);
+    if (/\s/.test(s)) {
+      fail(ctx, {
+        vi: `Mã chỉ tiêu "${s}" có dấu cách; hãy dùng dấu gạch dưới (vd. ${s.replace(/\s+/g, '_')}).`,
+        en: `The id "${s}" contains spaces; use underscores (e.g. ${s.replace(/\s+/g, '_')}).`,
+      });
       return z.NEVER;
     }
-    return r;
+    return s;
   });
 
-/** One record as read from a file, validated and normalised. */
-export const IndicatorRecordSchema = z.object({
-  id: IdSchema,
-  name: optionalText,
-  aliases: AliasesSchema,
-  unit: optionalText,
-  period: PeriodSchema,
-  kind: KindSchema,
-  value: ValueSchema,
-  bound: BoundSchema,
-  source: optionalText,
-});
-export type IndicatorRecord = z.output<typeof IndicatorRecordSchema>;
+  /** Aliases: a "|"-separated string or a list; empty entries dropped, duplicates removed (case-insensitive). */
+  const AliasesSchema = z
+    .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+    .nullish()
+    .transform((v) => {
+      if (v === null || v === undefined) return [] as string[];
+      const parts = Array.isArray(v) ? v.map((x) => String(x)) : String(v).split('|');
+      const out: string[] = [];
+      const seen = new Set<string>();
+      for (const p of parts) {
+        const s = cleanText(p);
+        if (!s) continue;
+        const k = s.toLowerCase();
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push(s);
+      }
+      return out;
+    });
+
+  const PeriodSchema = z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || cleanText(v) === '') {
+        fail(ctx, { vi: 'Thiếu giai đoạn (cột period).', en: 'The period is empty.' });
+        return z.NEVER;
+      }
+      const r = parsePeriodField(v);
+      if (isMsg(r)) {
+        fail(ctx, r);
+        return z.NEVER;
+      }
+      return r;
+    });
+
+  function enumField<T extends string>(values: readonly T[], fallback: T, field: string) {
+    return scalar.nullish().transform((v, ctx): T => {
+      const s = cleanText(v).toLowerCase();
+      if (!s) return fallback;
+      if ((values as readonly string[]).includes(s)) return s as T;
+      fail(ctx, {
+        vi: `Giá trị "${cleanText(v)}" của cột ${field} không hợp lệ; dùng một trong: ${values.join(', ')} (để trống = ${fallback}).`,
+        en: `Invalid ${field} "${cleanText(v)}"; use one of: ${values.join(', ')} (empty = ${fallback}).`,
+      });
+      return z.NEVER;
+    });
+  }
+
+  const KindSchema = enumField(KINDS, 'actual', 'kind');
+  const BoundSchema = enumField(BOUNDS, 'exact', 'bound');
+
+  const ValueSchema = z
+    .union([z.number(), z.string(), z.tuple([z.union([z.number(), z.string()]), z.union([z.number(), z.string()])])])
+    .nullish()
+    .transform((v, ctx): ParsedValue => {
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) {
+        fail(ctx, { vi: 'Thiếu giá trị (cột value).', en: 'The value is empty.' });
+        return z.NEVER;
+      }
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v)) {
+          fail(ctx, { vi: 'Giá trị không hữu hạn.', en: 'The value is not finite.' });
+          return z.NEVER;
+        }
+        return { lo: v, hi: v };
+      }
+      if (Array.isArray(v)) {
+        const nums: number[] = [];
+        for (const x of v) {
+          const n = typeof x === 'number' ? x : parseNumberField(x);
+          if (isMsg(n)) {
+            fail(ctx, n);
+            return z.NEVER;
+          }
+          nums.push(n);
+        }
+        if (nums[0] > nums[1]) {
+          fail(ctx, {
+            vi: `Khoảng [${nums[0]}, ${nums[1]}]: cận dưới lớn hơn cận trên.`,
+            en: `Range [${nums[0]}, ${nums[1]}]: the low end is above the high end.`,
+          });
+          return z.NEVER;
+        }
+        return { lo: nums[0], hi: nums[1] };
+      }
+      const r = parseValueField(v);
+      if (isMsg(r)) {
+        fail(ctx, r);
+        return z.NEVER;
+      }
+      return r;
+    });
+
+  /** One record as read from a file, validated and normalised. */
+  const IndicatorRecordSchema = z.object({
+    id: IdSchema,
+    name: optionalText,
+    aliases: AliasesSchema,
+    unit: optionalText,
+    period: PeriodSchema,
+    kind: KindSchema,
+    value: ValueSchema,
+    bound: BoundSchema,
+    source: optionalText,
+  });
+
+  return { IdSchema, AliasesSchema, PeriodSchema, KindSchema, BoundSchema, ValueSchema, IndicatorRecordSchema };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+/** The zod schemas of one indicator record (IndicatorRecordSchema and its fields), built once. */
+export function indicatorSchemas(): ReturnType<typeof buildSchemas> {
+  return (schemas ??= buildSchemas());
+}
+
+export type IndicatorRecord = Z.output<ReturnType<typeof buildSchemas>['IndicatorRecordSchema']>;
 
 // ---------------------------------------------------------------------------------------------------------
 // zod issues → field names and messages
@@ -350,7 +367,7 @@ function typeName(x: string | undefined): Msg {
 }
 
 /** Bilingual message of one zod issue. `expected` overrides what the field expects, by field name. */
-export function issueMessage(issue: z.core.$ZodIssue, expected: Record<string, Msg> = EXPECTED): Msg {
+export function issueMessage(issue: Z.core.$ZodIssue, expected: Record<string, Msg> = EXPECTED): Msg {
   const field = pathToField(issue.path);
   const params = (issue as { params?: { vi?: unknown; en?: unknown } }).params;
   if (issue.code === 'custom' && params && typeof params.vi === 'string' && typeof params.en === 'string') {
@@ -395,7 +412,7 @@ export function issueMessage(issue: z.core.$ZodIssue, expected: Record<string, M
 }
 
 /** Convert a zod error into field problems: one per field (the first issue of each field). */
-export function fieldProblems(error: z.ZodError, expected?: Record<string, Msg>): FieldProblem[] {
+export function fieldProblems(error: Z.ZodError, expected?: Record<string, Msg>): FieldProblem[] {
   const out: FieldProblem[] = [];
   const seen = new Set<string>();
   for (const issue of error.issues) {

@@ -10,7 +10,8 @@
  *
  * Pure: no fs, no process, no vscode.
  */
-import * as z from 'zod';
+import type * as Z from 'zod';
+import { zod } from '../zod';
 import { yaml } from '../yaml';
 import type { DataIssue, MarkerKind, Msg } from '../types';
 import { parseSectionNumber } from '../outline';
@@ -61,27 +62,36 @@ interface SectionInput {
   children?: SectionInput[];
 }
 
-export const SectionDefSchema: z.ZodType<SectionInput> = z.lazy(() =>
-  z.object({
-    id: z.string().min(1).optional(),
-    kind: z.enum(MARKER_KINDS),
-    number: z.union([z.string(), z.number()]).optional(),
-    title: z.string().optional(),
-    required: z.boolean().optional(),
-    period: z.union([z.string(), z.number()]).optional(),
-    continuous: z.boolean().optional(),
+/** The zod schema of a template definition (sections nest), built on first use (see zod.ts). */
+function buildTemplateSchema() {
+  const z = zod();
+  const SectionDefSchema: Z.ZodType<SectionInput> = z.lazy(() =>
+    z.object({
+      id: z.string().min(1).optional(),
+      kind: z.enum(MARKER_KINDS),
+      number: z.union([z.string(), z.number()]).optional(),
+      title: z.string().optional(),
+      required: z.boolean().optional(),
+      period: z.union([z.string(), z.number()]).optional(),
+      continuous: z.boolean().optional(),
+      extra: z.boolean().optional(),
+      children: z.array(SectionDefSchema).optional(),
+    }),
+  );
+  return z.object({
+    name: z.string().min(1),
+    title: z.union([z.string(), z.array(z.string())]).optional(),
+    sections: z.array(SectionDefSchema).optional(),
+    reference: z.string().min(1).optional(),
     extra: z.boolean().optional(),
-    children: z.array(SectionDefSchema).optional(),
-  }),
-);
+  });
+}
 
-export const TemplateDefSchema = z.object({
-  name: z.string().min(1),
-  title: z.union([z.string(), z.array(z.string())]).optional(),
-  sections: z.array(SectionDefSchema).optional(),
-  reference: z.string().min(1).optional(),
-  extra: z.boolean().optional(),
-});
+let templateSchema: ReturnType<typeof buildTemplateSchema> | undefined;
+
+export function templateDefSchema(): ReturnType<typeof buildTemplateSchema> {
+  return (templateSchema ??= buildTemplateSchema());
+}
 
 const SECTION_KEYS = new Set(['id', 'kind', 'number', 'title', 'required', 'period', 'continuous', 'extra', 'children']);
 const TEMPLATE_KEYS = new Set(['name', 'title', 'sections', 'reference', 'extra', '$schema', 'description']);
@@ -287,7 +297,7 @@ function fieldName(path: Path): string {
   return out;
 }
 
-function zodIssueMsg(issue: z.core.$ZodIssue, field: string): Msg {
+function zodIssueMsg(issue: Z.core.$ZodIssue, field: string): Msg {
   const where = field || 'template';
   switch (issue.code) {
     case 'invalid_type':
@@ -407,7 +417,7 @@ export function parseTemplate(text: string, uri: string, format: 'json' | 'yaml'
     issues.push({ uri, line: at.line, column: at.column, field: fieldName(path) || undefined, severity, message });
   };
 
-  const parsed = TemplateDefSchema.safeParse(raw);
+  const parsed = templateDefSchema().safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
