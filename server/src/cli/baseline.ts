@@ -11,8 +11,8 @@
  * File format (sorted, readable, diff-friendly):
  * { "draftlint": "0.1.0", "format": 1, "files": { "docs/a.md": [ { "rule", "message", "fingerprint", "count" } ] } }
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import type { FileResult } from './lintFile';
 import { toPosix } from './paths';
 import { jsonErrorOffset } from './jsonpos';

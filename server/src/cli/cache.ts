@@ -8,8 +8,8 @@
  * `.draftlint-cache/check.json` in the cwd. The cache is only an optimisation: a missing, unreadable, corrupt or
  * foreign cache file is ignored (and rewritten); any entry that does not have the expected shape is a miss.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { createHash } from './hash';
 import type { FileResult, OutFinding, OutRelated } from './lintFile';
 import type { CitationSummary } from '../core/index';

@@ -6,9 +6,9 @@
  * (diagnostics with file, line and field) are kept with it. Only when the loader made a cache directory
  * available (the bundled CLI with a node_modules); any problem → parse as usual. At most MAX_ENTRIES files.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as v8 from 'node:v8';
+import fs = require('node:fs');
+import path = require('node:path');
+import v8 = require('node:v8');
 import type { ParseConfigResult, ParseIndicatorResult } from '../core/index';
 
 const MAX_ENTRIES = 64;

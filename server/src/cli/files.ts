@@ -3,8 +3,8 @@
  * config's `include` globs (default *.md, *.txt), skipping node_modules, .git and the config's `exclude`.
  * Reading rejects binary files and strips a UTF-8 BOM.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import type { Project, ProjectLoader } from './project';
 import { toPosix } from './paths';
 

@@ -2,8 +2,8 @@
  * `draftlint init`: writes a starter draftlint.json (the core's starterConfig, pointing at data/indicators.csv)
  * and a short example data file in the cwd. Refuses to overwrite either file unless --force.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { starterConfig, type Language } from '../core/index';
 import { CONFIG_NAME } from './project';
 

@@ -2,7 +2,7 @@
  * Linting one file into a plain, serialisable `FileResult` (positions already 1-based, messages already
  * localised), so formatters never see core objects and a worker pool can later run `lintFile` elsewhere.
  */
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import { createHash } from './hash';
 import { lint, localize, summarizeCitations, type CitationSummary, type Finding, type Language, type LintResult, type OutlineNode, type TextView } from '../core/index';
 import { decodeDocument } from './files';

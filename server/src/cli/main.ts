@@ -9,10 +9,10 @@
  * run that linted something (so it holds the lazily compiled lint functions too). Any problem → plain require.
  * DRAFTLINT_NO_COMPILE_CACHE=1 turns it off (and the parsed-data cache of datacache.ts with it).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
-import Module from 'node:module';
+import fs = require('node:fs');
+import path = require('node:path');
+import vm = require('node:vm');
+import Module = require('node:module');
 
 declare const __dirname: string;
 

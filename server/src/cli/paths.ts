@@ -1,5 +1,5 @@
 /** Paths as the CLI shows them: relative to the cwd when inside it, absolute otherwise. */
-import * as path from 'node:path';
+import path = require('node:path');
 import { pathToFileURL } from 'node:url';
 
 /** True when `p` (absolute) is `dir` or inside it. */

@@ -8,9 +8,9 @@
  * which costs it ~3 ms to load); each loads the projects itself with the same loader options (the main thread
  * has already checked them for errors) and lints the files it is sent, a few at a time.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import os = require('node:os');
+import path = require('node:path');
 import type { Worker } from 'node:worker_threads';
 import type { Language } from '../core/index';
 import { lintFile, type FileResult, type LintContext } from './lintFile';

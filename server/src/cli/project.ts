@@ -7,9 +7,9 @@
  * Every problem in a config, data or template file is collected as a `LoadIssue` (file, 0-based line, field);
  * the caller prints them and exits 2 when one is an error.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import picomatch from 'picomatch';
+import fs = require('node:fs');
+import path = require('node:path');
+import type Picomatch from 'picomatch';
 import {
   IndicatorSet,
   allRules,
@@ -110,10 +110,14 @@ function stringList(v: unknown): string[] | undefined {
   return undefined;
 }
 
-/** A matcher for globs; a path also matches when one of its parent folders does (`exclude: ["old"]`). */
+/**
+ * A matcher for globs; a path also matches when one of its parent folders does (`exclude: ["old"]`). The globs
+ * are compiled on the first path asked (a `check` of named files may never ask; picomatch is loaded then too).
+ */
 function globMatcher(globs: string[], parents: boolean): Matcher {
   if (globs.length === 0) return () => false;
-  const m = picomatch(globs);
+  let compiled: Matcher | undefined;
+  const m = (s: string) => (compiled ??= (require('picomatch') as typeof Picomatch)(globs))(s);
   if (!parents) return (s) => m(s);
   return (s) => {
     if (m(s)) return true;

@@ -6,8 +6,8 @@
  * Exit codes: 0 no errors (warnings within --max-warnings), 1 lint errors or too many warnings,
  * 2 usage, config or data-file errors.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { version as pkgVersion } from '../../../package.json';
 import type { Language } from '../core/index';
 import { DEFAULT_BASELINE, parseArgs, UsageError, type CliArgs } from './args';

@@ -5,8 +5,8 @@
  * and cached by path + modification stamp. A file that turns malformed keeps its LAST GOOD content in use while
  * its problems are shown in the file itself.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('node:fs');
+import path = require('node:path');
 import {
   IndicatorSet,
   TextView,

@@ -1,5 +1,5 @@
 /** File uris and paths. Only `file:` uris map to paths; everything else (untitled:, …) has none. */
-import * as path from 'path';
+import path = require('node:path');
 import { fileURLToPath, pathToFileURL } from 'url';
 
 export function uriToPath(uri: string): string | null {

@@ -8,7 +8,7 @@
  * When no worker can be started (no worker file, worker_threads unavailable, the worker dies at start-up) the
  * same jobs run on the main thread, one per event-loop turn.
  */
-import * as os from 'os';
+import os = require('node:os');
 import { Worker } from 'worker_threads';
 import type { IndicatorSet } from '../core/index';
 import { runLintJob, type JobDataSource, type LintData, type LintJob } from './lintjob';

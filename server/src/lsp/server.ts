@@ -3,7 +3,7 @@
  * Handlers stay thin (find the document, call the core or a feature module, convert); every handler is
  * wrapped so that an exception is logged and answered with an empty result instead of taking the server down.
  */
-import * as path from 'path';
+import path = require('node:path');
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -25,7 +25,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as fs from 'fs';
+import fs = require('node:fs');
 import { crossDocumentInconsistencies, type DataIssue, type Language } from '../core/index';
 import {
   CheckWorkspaceRequest,

@@ -5,8 +5,8 @@
  * (references), the figures report and the file's own diagnostics (workspace diagnostics, checkWorkspace).
  * Open documents are indexed from their live analysis instead of the disk.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('node:fs');
+import path = require('node:path');
 import picomatch from 'picomatch';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver/node';
 import { crossDocumentInconsistencies, type CitationSummary, type Language } from '../core/index';

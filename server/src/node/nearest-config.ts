@@ -2,8 +2,8 @@
  * Finding the nearest draftlint.json from a folder upward — shared by the CLI and the language server (both run
  * on Node; the core never touches the file system).
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('node:fs');
+import path = require('node:path');
 
 export const CONFIG_FILE_NAME = 'draftlint.json';
 

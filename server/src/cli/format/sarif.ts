@@ -6,7 +6,7 @@
  */
 import { allRules, localize, type Language } from '../../core/index';
 import type { FileResult, OutFinding, Range1 } from '../lintFile';
-import * as path from 'node:path';
+import path = require('node:path');
 import { sarifUri } from '../paths';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
