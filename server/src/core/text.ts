@@ -113,6 +113,8 @@ function changedAlone(s: string, j: number): number {
  * leaves each of them alone (a test checks every unit), so the NFC map has nothing to do at them.
  */
 export const NFC_ATTENTION = /[^\u0000-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]/g;
+/** the same, searched within one line while NFC_ATTENTION searches the whole text */
+const NFC_ATTENTION_IN_LINE = new RegExp(NFC_ATTENTION.source, 'g');
 
 /** Offsets where a line break starts a new line: `\r\n`, `\n` or a lone `\r`. */
 export function computeLineStarts(text: string): number[] {
@@ -161,58 +163,54 @@ export class TextView {
   private readonly origStarts: number[] = [0];
   private lineStartsCache: number[] | undefined;
   private nfcLineStartsCache: number[] | undefined;
-  private nfcLineStartsTmp: number[] | undefined;
 
   constructor(original: string) {
     this.original = original;
     const nfc = original.normalize('NFC');
-    if (nfc === original) {
-      this.text = original;
-      return;
-    }
-    const built = this.buildMap(original, nfc);
-    this.text = built;
-    // the NFC line table computed while building the map is the text's own when the rebuilt text is the NFC text
-    if (built === nfc) this.nfcLineStartsCache = this.nfcLineStartsTmp;
-    this.nfcLineStartsTmp = undefined;
+    this.text = nfc;
+    if (nfc !== original) this.buildMap(original, nfc);
   }
 
   get identity(): boolean {
     return this.nfcStarts.length === 1;
   }
 
-  private buildMap(original: string, nfc: string): string {
-    const out: string[] = [];
-    let outLen = 0;
+  /**
+   * The breakpoints between the original and its NFC text. NFC never adds or removes a line break, so the lines
+   * of both correspond one to one, and only a line holding a unit NFC_ATTENTION finds can differ: a native
+   * search finds those lines, the others (almost all of a document) are never visited.
+   */
+  private buildMap(original: string, nfc: string): void {
     const lineStarts = computeLineStarts(original);
-    // NFC never adds or removes line breaks, so the lines of both texts correspond one to one
     const nfcStarts = computeLineStarts(nfc);
     this.lineStartsCache = lineStarts;
-    this.nfcLineStartsTmp = nfcStarts;
-    const aligned = nfcStarts.length === lineStarts.length;
-    for (let li = 0; li < lineStarts.length; li++) {
+    if (nfcStarts.length !== lineStarts.length) {
+      // cannot happen (see above); map the whole text coarsely rather than wrongly
+      this.addBreak(nfc.length, original.length);
+      return;
+    }
+    this.nfcLineStartsCache = nfcStarts;
+    const lines = lineStarts.length;
+    NFC_ATTENTION.lastIndex = 0;
+    while (NFC_ATTENTION.test(original)) {
+      const li = upperBound(lineStarts, NFC_ATTENTION.lastIndex - 1);
       const ls = lineStarts[li];
-      const le = li + 1 < lineStarts.length ? lineStarts[li + 1] : original.length;
+      const le = li + 1 < lines ? lineStarts[li + 1] : original.length;
+      NFC_ATTENTION.lastIndex = le;
       const line = original.slice(ls, le);
-      const nline = aligned
-        ? nfc.slice(nfcStarts[li], li + 1 < nfcStarts.length ? nfcStarts[li + 1] : nfc.length)
-        : line.normalize('NFC');
-      if (nline === line) {
-        this.addBreak(outLen, ls);
-        out.push(line);
-        outLen += line.length;
-        continue;
-      }
+      let outLen = nfcStarts[li];
+      const nline = nfc.slice(outLen, li + 1 < lines ? nfcStarts[li + 1] : nfc.length);
+      if (nline === line) continue;
       // split the line into segments: a base character followed by its combining marks, or a character NFC
-      // changes on its own (Å U+212B, Ω U+2126) with its marks; text between such segments is copied as it is
-      // (only the segments change the length)
+      // changes on its own (Å U+212B, Ω U+2126) with its marks; text between such segments is unchanged (only
+      // the segments change the length)
       const segs: [number, number][] = [];
-      // only the units NFC_ATTENTION finds can start a segment: a native search jumps to them (a loop over every
-      // unit of a long decomposed paragraph costs milliseconds before the JIT warms up)
+      // only the units NFC_ATTENTION finds can start a segment
+      const find = NFC_ATTENTION_IN_LINE;
       for (let j = 0; ; j++) {
-        NFC_ATTENTION.lastIndex = j;
-        if (!NFC_ATTENTION.test(line)) break;
-        j = NFC_ATTENTION.lastIndex - 1;
+        find.lastIndex = j;
+        if (!find.test(line)) break;
+        j = find.lastIndex - 1;
         let a: number;
         let b: number;
         if (attaches(line, j)) {
@@ -243,9 +241,7 @@ export class TextView {
       if (rebuilt !== nline) {
         // composition across segments (not Vietnamese): map the line coarsely
         this.addBreak(outLen, ls);
-        out.push(nline);
-        outLen += nline.length;
-        this.addBreak(outLen, le);
+        this.addBreak(outLen + nline.length, le);
         continue;
       }
       let cur = 0;
@@ -253,22 +249,18 @@ export class TextView {
         const [a, b] = segs[k];
         if (a > cur) {
           this.addBreak(outLen, ls + cur);
-          out.push(line.slice(cur, a));
           outLen += a - cur;
         }
         this.addBreak(outLen, ls + a);
-        out.push(parts[k]);
         outLen += parts[k].length;
         cur = b;
       }
       if (cur < line.length) {
         this.addBreak(outLen, ls + cur);
-        out.push(line.slice(cur));
         outLen += line.length - cur;
       }
       this.addBreak(outLen, le);
     }
-    return out.join('');
   }
 
   private addBreak(nfc: number, orig: number): void {
