@@ -518,18 +518,16 @@ function numberWordAt(text: string, a: number, first: number): boolean {
 }
 
 /**
- * Candidate starts, in document order: runs of digits, and number words (the first letter in either case), as
- * numberWordAt checks them; scanEnumerations keeps the words only at a word start (no letter before: ASCII, or
- * from U+00C0 up). One native search for both (a digit never belongs to a number word, so the two kinds of hit
- * never overlap and come out in order: no sort); no look-behind (it would be tried at every position of the text).
+ * Candidate starts: runs of digits, and number words (the first letter in either case), as numberWordAt checks
+ * them; scanEnumerations keeps the words only at a word start (no letter before: ASCII, or from U+00C0 up).
+ * Two native searches; no look-behind (it would be tried at every position of the text).
  */
-const COUNT_HITS = new RegExp(
-  [
-    '[0-9]+',
-    ...[...NUMBER_WORDS.keys()]
-      .filter((w) => w.length >= 2 && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122)
-      .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`),
-  ].join('|'),
+const DIGIT_RUNS = /[0-9]+/g;
+const NUMBER_WORD_HITS = new RegExp(
+  [...NUMBER_WORDS.keys()]
+    .filter((w) => w.length >= 2 && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122)
+    .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|'),
   'g',
 );
 
@@ -543,14 +541,24 @@ function isLetterBefore(c: number): boolean {
 
 /** Every stated count followed by a clearly delimited list, in document order. */
 export function scanEnumerations(text: string): Enumeration[] {
-  const out: Enumeration[] = [];
-  COUNT_HITS.lastIndex = 0;
-  for (let m = COUNT_HITS.exec(text); m !== null; m = COUNT_HITS.exec(text)) {
+  const starts: number[] = [];
+  // digit runs, and number words (checked by numberWordAt, then countAt), found by native searches; digit runs
+  // with test() and lastIndex (no match array per hit; a run's start is found by stepping back)
+  DIGIT_RUNS.lastIndex = 0;
+  while (DIGIT_RUNS.test(text)) {
+    let i = DIGIT_RUNS.lastIndex - 1;
+    while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
+    starts.push(i);
+  }
+  NUMBER_WORD_HITS.lastIndex = 0;
+  for (let m = NUMBER_WORD_HITS.exec(text); m !== null; m = NUMBER_WORD_HITS.exec(text)) {
     const i = m.index;
-    const first = text.charCodeAt(i);
-    // a digit run, or a number word at a word start with a space after it
-    if (!isDigitCode(first) && (isLetterBefore(text.charCodeAt(i - 1)) || !numberWordAt(text, i, first | 32))) continue;
-    const cnt = countAt(text, i);
+    if (!isLetterBefore(text.charCodeAt(i - 1)) && numberWordAt(text, i, text.charCodeAt(i) | 32)) starts.push(i);
+  }
+  starts.sort((x, y) => x - y);
+  const out: Enumeration[] = [];
+  for (const a of starts) {
+    const cnt = countAt(text, a);
     if (!cnt) continue;
     const e = scanAt(text, cnt);
     if (e) out.push(e);
