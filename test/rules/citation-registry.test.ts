@@ -101,4 +101,34 @@ describe('citations', () => {
   test('codes and dates are not document numbers', () => {
     assert.deepEqual(parseCitations('QCVN 01-1:2008/BYT; COVID-19; ngày 22/12/2024; 5/7 huyện; Quốc lộ 4B; 1-2 khu.'), []);
   });
+
+  test('a number starts at the first digit of a run, not inside a token or a number read before', () => {
+    const cases: [string, [string, number, string][]][] = [
+      // glued numbers are one token; a digit after a letter, a '.' or inside a code starts nothing
+      ['Nghị quyết 17-NQ/TU-18-NQ/TU; A17-NQ/TU; 1.234/NQ-TU; 2020-2025; 01-1:2008/BYT', [['17-NQ/TU-18-NQ/TU', 11, 'party']]],
+      // a trailing separator is not part of the number; the next one is read after it
+      [
+        'Quyết định số 12-ABC; 12-ABC; 17-NQ/TU/ 09-NQ/TU, ngày 30/10/2023',
+        [['12-ABC', 14, 'unknown'], ['17-NQ/TU', 30, 'party'], ['09-NQ/TU', 40, 'party']],
+      ],
+      [
+        '17--NQ/TU và 17/NQ/TU, 17-NQTU, 17-NQ-TU; 123456789012-NQ/TU; 15/2023/NĐ-CP ngày 3/4/2023',
+        [
+          ['17--NQ/TU', 0, 'party'],
+          ['17/NQ/TU', 13, 'party'],
+          ['17-NQTU', 23, 'party'],
+          ['17-NQ-TU', 32, 'party'],
+          ['123456789012-NQ/TU', 42, 'party'],
+          ['15/2023/NĐ-CP', 62, 'state'],
+        ],
+      ],
+    ];
+    for (const [text, want] of cases) {
+      assert.deepEqual(
+        parseCitations(text).map((c) => [c.number, c.numberStart, c.kind]),
+        want,
+        text,
+      );
+    }
+  });
 });

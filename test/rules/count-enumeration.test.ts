@@ -35,6 +35,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'counts written in words and in digits, reported in document order',
+      text: 'Có bốn nhiệm vụ: tăng thu, giảm chi và tiết kiệm. Có 5 khâu: đất, vốn, người và thủ tục. Sáu giải pháp: nhanh, gọn và chắc.',
+      errors: [
+        { column: 4, message: 'lists 3 items' },
+        { column: 54, message: 'lists 4 items' },
+        { column: 90, message: 'lists 3 items' },
+      ],
+    },
+    {
       name: 'ordinal markers fewer than the count',
       text: 'Tập trung 3 nhiệm vụ đột phá: Một là, đào tạo nhân lực. Hai là, hoàn thiện hạ tầng.',
       errors: [{ line: 1, column: 11, endColumn: 29, message: 'lists 2 items' }],

@@ -11,7 +11,7 @@
  * "ngày 30 tháng 10 năm 2023"). Clear malformations of party numbers are recognised ("17-NQTU", "17/NQ-TU",
  * "17-NQ-TU", "17/NQ/TU") with the well-formed number as a suggestion.
  *
- * One pass over the digit runs; no regex on user text. Pure: no Node built-ins.
+ * One native search for the digit runs a number may start with; no other regex on user text. Pure: no Node built-ins.
  */
 import { isDigitCode, isLetterCode, isSpaceCode } from '../units';
 import { TextMemo } from '../text';
@@ -353,34 +353,26 @@ function dateAfter(s: string, p: number): CitedDate | null {
 // ---------------------------------------------------------------------------------------------------------
 // Entry points
 
-/** an ASCII digit (isDigitCode): every citation number starts with one */
-const DIGIT = /[0-9]/g;
+/**
+ * Where a document number may start: the first digit of a run of ASCII digits that a '-' or '/' follows (readToken
+ * needs digits then a separator), found at native speed instead of visiting every digit run. The look-behind
+ * keeps it linear: a match starts only at a run's first digit.
+ */
+const NUMBER_START = /(?<![0-9])[0-9]+[-/]/g;
 
 export function parseCitationsUncached(text: string): DocCitation[] {
   const out: DocCitation[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (!isDigitCode(text.charCodeAt(i))) {
-      // jump to the next digit at native speed
-      DIGIT.lastIndex = i;
-      const m = DIGIT.exec(text);
-      if (!m) break;
-      i = m.index;
-    }
-    const tok = readToken(text, i);
-    if (!tok) {
-      // skip the rest of this run of token characters
-      let j = i + 1;
-      while (j < n && isTokenChar(text.charCodeAt(j))) j++;
-      i = j;
-      continue;
-    }
+  NUMBER_START.lastIndex = 0;
+  for (let m = NUMBER_START.exec(text); m !== null; m = NUMBER_START.exec(text)) {
+    // a digit inside a token read before has a token character before it: readToken rejects it, so the search
+    // may go on from the end of each match, or of each token read
+    const tok = readToken(text, m.index);
+    if (!tok) continue;
     const cls = classify(tok, tok.text);
     const type = typeBefore(text, tok.start);
     // a number of unknown shape counts only after a document type ("Quyết định số 12-ABC")
     if (cls.kind === 'unknown' && !type && !cls.malformed) {
-      i = tok.end;
+      NUMBER_START.lastIndex = tok.end;
       continue;
     }
     const date = dateAfter(text, tok.end) ?? undefined;
@@ -398,7 +390,7 @@ export function parseCitationsUncached(text: string): DocCitation[] {
     if (cls.malformed) cit.malformed = cls.malformed;
     if (date) cit.date = date;
     out.push(cit);
-    i = tok.end;
+    NUMBER_START.lastIndex = tok.end;
   }
   return out;
 }

@@ -417,15 +417,23 @@ function glossaryHits(text: string, gl: Glossary, out: VariantHit[]): void {
  * Where a candidate word may be: o then a or e, or u then y (tone placement varies there), or the last letter
  * of an onset then an i or y that no Latin letter or combining diacritic follows (a word's last letter, or one
  * before a rarer letter; only such a word can classify as i/y); any tone and case. isCandidate tests the whole
- * word, so an extra hit changes nothing. Every alternative is two code units long, so a hit's start is
- * lastIndex - 2 and the search runs with test() (no match array per hit). Fixed classes: linear, and no
- * Unicode-property class to compile.
+ * word, so an extra hit changes nothing. Fixed classes: linear, and no Unicode-property class to compile.
  */
 const ONSET_ENDS = 'bcdđghklmnprstvxBCDĐGHKLMNPRSTVX';
-const CANDIDATE_AT = new RegExp(
-  `[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${ONSET_ENDS}][${familyOf('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`,
-  'g',
-);
+const CANDIDATE_PAIR = `[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${ONSET_ENDS}][${familyOf('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`;
+/**
+ * The code units the text layer knows up front as letters or marks (ASCII letters, Latin-1 and Latin Extended-A/B
+ * letters, the combining diacritics, Latin Extended Additional: see unitClass): a subset of isWordChar.
+ */
+const KNOWN_WORD = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
+/**
+ * A whole run of at most 8 known word units that holds a candidate pair, found from the pair: the rest of the
+ * run after it (at most 6 units), then a look back over the whole run, captured (at most 8 units, not preceded
+ * by one). So the scan hands over each word once, as a string, and only a new word costs a loop in JS. Every
+ * step is bounded (6 forward, 8 back per pair position): linear. A run next to a word unit outside the known
+ * set (a rarer letter or mark) is not the whole word: the caller checks its two neighbours.
+ */
+const CANDIDATE_WORD = new RegExp(`(?:${CANDIDATE_PAIR})[${KNOWN_WORD}]{0,6}(?![${KNOWN_WORD}])(?<=(?<![${KNOWN_WORD}])([${KNOWN_WORD}]{2,8}))`, 'g');
 
 /**
  * Whether the word text[a, i) (letters and marks, at most 8) is worth classifying: it holds o+a, o+e or u+y
@@ -445,6 +453,38 @@ function isCandidate(text: string, a: number, i: number): boolean {
   return (last === 7 || last === 8) && before === 2;
 }
 
+/**
+ * Calls `visit` once for each word that may be a candidate, in document order: a whole word (letters and marks,
+ * at most 8 code units, no digit right before or after it) that holds a candidate pair. `written` is the word.
+ */
+export function forEachCandidateWord(text: string, visit: (a: number, i: number, written: string) => void): void {
+  const n = text.length;
+  // the word around p when it holds a unit outside the search's known set (rare): found letter by letter
+  let lastVisited = -1;
+  const consider = (p: number): void => {
+    let a = p;
+    while (a > 0 && p - a < 9 && (CT[text.charCodeAt(a - 1)] || fillClass(text.charCodeAt(a - 1))) !== 1) a--;
+    if (a === lastVisited || p - a > 8) return;
+    let i = p + 1;
+    while (i < n && i - a <= 8 && (CT[text.charCodeAt(i)] || fillClass(text.charCodeAt(i))) !== 1) i++;
+    if (i - a > 8) return;
+    if (isDigitCode(text.charCodeAt(a - 1)) || isDigitCode(text.charCodeAt(i))) return;
+    lastVisited = a;
+    visit(a, i, text.slice(a, i));
+  };
+  // one native search hands over each candidate word as a string: JS runs once per word, not per letter
+  CANDIDATE_WORD.lastIndex = 0;
+  for (let m = CANDIDATE_WORD.exec(text); m !== null; m = CANDIDATE_WORD.exec(text)) {
+    const written = m[1];
+    const i = CANDIDATE_WORD.lastIndex;
+    const a = i - written.length;
+    const before = text.charCodeAt(a - 1);
+    const after = text.charCodeAt(i);
+    if ((a > 0 && isWordChar(before)) || isWordChar(after)) consider(a);
+    else if (!isDigitCode(before) && !isDigitCode(after)) visit(a, i, written);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Entry point
 
@@ -461,58 +501,28 @@ export function findVariants(text: string, opts: TermsOptions = {}): VariantHit[
     cls: WordClass;
     starts: number[];
   }
+  // slots by a hash of the written word, in the order the buckets were made: the order the groups are built in
+  // below (it decides which of two i/y groups of one occurrence reports it); `byWord` finds a word's slot again
+  // (null: not a candidate)
   const slots = new Map<number, Slot[]>();
-  const n = text.length;
-  const visit = (a: number, i: number): void => {
-    let h = 2166136261;
-    for (let k = a; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
-    let bucket = slots.get(h);
-    let slot: Slot | undefined;
-    if (bucket) {
-      for (const sl of bucket) {
-        if (sl.written.length !== i - a) continue;
-        let same = true;
-        for (let k = 0; k < sl.written.length; k++) {
-          if (sl.written.charCodeAt(k) !== text.charCodeAt(a + k)) {
-            same = false;
-            break;
-          }
-        }
-        if (same) {
-          slot = sl;
-          break;
-        }
+  const byWord = new Map<string, Slot | null>();
+  forEachCandidateWord(text, (a, i, written) => {
+    let slot = byWord.get(written);
+    if (slot === undefined) {
+      slot = null;
+      if (isCandidate(text, a, i)) {
+        let h = 2166136261;
+        for (let k = 0; k < written.length; k++) h = Math.imul(h ^ written.charCodeAt(k), 16777619);
+        const lower = written.toLowerCase();
+        slot = { written, lower, cls: classify(lower), starts: [] };
+        const bucket = slots.get(h);
+        if (bucket) bucket.push(slot);
+        else slots.set(h, [slot]);
       }
+      byWord.set(written, slot);
     }
-    if (!slot) {
-      const written = text.slice(a, i);
-      const lower = written.toLowerCase();
-      slot = { written, lower, cls: classify(lower), starts: [] };
-      if (bucket) bucket.push(slot);
-      else slots.set(h, (bucket = [slot]));
-    }
-    if (slot.cls.kind) slot.starts.push(a);
-  };
-  // a word is a candidate when it holds oa/oe/uy with a tone mark, or is short and ends in i/y after a
-  // consonant; two native searches find them (no per-character loop over the document), candidates are looked
-  // up by a numeric hash (no allocation for words already seen)
-  let lastVisited = -1;
-  const consider = (p: number): void => {
-    // the word around p: at most 8 code units, letters and marks only
-    let a = p;
-    while (a > 0 && p - a < 9 && (CT[text.charCodeAt(a - 1)] || fillClass(text.charCodeAt(a - 1))) !== 1) a--;
-    if (a === lastVisited || p - a > 8) return;
-    let i = p + 1;
-    while (i < n && i - a <= 8 && (CT[text.charCodeAt(i)] || fillClass(text.charCodeAt(i))) !== 1) i++;
-    if (i - a > 8) return;
-    if (isDigitCode(text.charCodeAt(a - 1)) || isDigitCode(text.charCodeAt(i))) return;
-    if (!isCandidate(text, a, i)) return;
-    lastVisited = a;
-    visit(a, i);
-  };
-  // hits come in document order, so the hits of one word follow each other
-  CANDIDATE_AT.lastIndex = 0;
-  while (CANDIDATE_AT.test(text)) consider(CANDIDATE_AT.lastIndex - 2);
+    if (slot && slot.cls.kind) slot.starts.push(a);
+  });
   const allSlots: Slot[] = [];
   for (const b of slots.values()) for (const sl of b) allSlots.push(sl);
 

@@ -20,12 +20,22 @@ function firstLetter(s: string): number {
   return -1;
 }
 
+/** the words of a title: runs of non-whitespace (what split(/\s+/) gives, without its empty ends) */
+const WORD = /\S+/g;
+
 /** The case of a title's first two words that contain letters (null when it has none). */
 export function leadingCase(title: string): Case | null {
   let lead0 = -1;
   for (let i = 0; i < title.length && lead0 < 0; i++) if (unitClass(title.charCodeAt(i)) & (UNIT_LETTER | UNIT_NUMBER)) lead0 = i;
   if (lead0 < 0 || unitClass(title.charCodeAt(lead0)) === UNIT_NUMBER) return null; // "40 năm …": starts with a number
-  const words = title.split(/\s+/).filter((w) => firstLetter(w) >= 0).slice(0, 2);
+  // read words only until two with letters are found: a title may run on with a whole paragraph
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  while (words.length < 2) {
+    const m = WORD.exec(title);
+    if (m === null) break;
+    if (firstLetter(m[0]) >= 0) words.push(m[0]);
+  }
   if (words.length === 0) return null;
   const lead = words.join(' ');
   let first = '';
