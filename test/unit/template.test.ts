@@ -339,6 +339,31 @@ describe('applyTemplate', () => {
     );
   });
 
+  test('titleSimilarity equals the share of the template title words found among the heading title words', () => {
+    const stop = new Set(
+      'va cua cac nhung trong voi duoc cho theo de la co mot so ve tai den hon ngay cang nhat thu'.split(' '),
+    );
+    const tokens = (s: string) => new Set(reference(s).filter((w) => !stop.has(w)));
+    const expected = (t: string, h: string) => {
+      if (!t || !h.trim()) return null;
+      const a = tokens(t);
+      const b = tokens(h);
+      if (a.size === 0 || b.size === 0) return null;
+      return [...a].filter((w) => b.has(w)).length / a.size;
+    };
+    const words = ['Kinh', 'tế', 'kinh tế', 'xã hội', 'và', 'của', 'Đảng', 'ĐẢNG', 'dang', 'tê', '2025', 'a', 'ab', 'b', 'nhất', 'thứ'];
+    const seps = [' ', ', ', ' - ', '; ', '', '  '];
+    const title = fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 8 })
+      .map((ps) => ps.map(([w, p]) => w + p).join(''));
+    fc.assert(
+      fc.property(title, title, (t, h) => {
+        assert.equal(titleSimilarity(t, h), expected(t, h));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('titleWords: Vietnamese titles fold to their words', () => {
     assert.deepEqual(titleWords('  KẾT QUẢ ĐẠT ĐƯỢC – nhiệm kỳ 2020 - 2025.'), ['ket', 'qua', 'dat', 'duoc', 'nhiem', 'ky', '2020', '2025']);
     assert.deepEqual(titleWords('Thủy lợi, thuỷ sản'), ['thuy', 'loi', 'thuy', 'san']);

@@ -52,8 +52,6 @@ const STOPWORDS = new Set([
   'tai', 'den', 'hon', 'ngay', 'cang', 'nhat', 'thu',
 ]);
 
-const tokenCache = new Map<string, Set<string>>();
-
 /** the runs of letters and numbers of s */
 export function lettersAndNumbers(s: string): string[] {
   const out: string[] = [];
@@ -90,13 +88,43 @@ export function titleWords(s: string): string[] {
   return words;
 }
 
-export function titleTokens(s: string): Set<string> {
-  let t = tokenCache.get(s);
-  if (t) return t;
-  t = new Set(titleWords(s).filter((w) => !STOPWORDS.has(w)));
-  if (tokenCache.size > 5000) tokenCache.clear();
-  tokenCache.set(s, t);
-  return t;
+// Similarity is asked for every pair of a level's sections and headings: each title is prepared once (and
+// remembered across lints), and a pair costs one native `includes` per template word.
+const keysCache = new Map<string, string[]>();
+const hayCache = new Map<string, string | null>();
+
+/** a template title's words as search keys (' word '): folded, stop words dropped, each once */
+function titleKeys(title: string | undefined): string[] {
+  if (!title) return [];
+  let keys = keysCache.get(title);
+  if (keys) return keys;
+  keys = [];
+  for (const w of titleWords(title)) {
+    const key = ` ${w} `;
+    if (!STOPWORDS.has(w) && !keys.includes(key)) keys.push(key);
+  }
+  if (keysCache.size > 5000) keysCache.clear();
+  keysCache.set(title, keys);
+  return keys;
+}
+
+/** a heading title's folded words between spaces (' w1 w2 … '); null when it has no word but stop words */
+function titleHay(title: string): string | null {
+  let hay = hayCache.get(title);
+  if (hay !== undefined) return hay;
+  const words = titleWords(title);
+  hay = words.some((w) => !STOPWORDS.has(w)) ? ` ${words.join(' ')} ` : null;
+  if (hayCache.size > 5000) hayCache.clear();
+  hayCache.set(title, hay);
+  return hay;
+}
+
+/** the share of the keys found in the hay; null when there are no keys or no hay */
+function keySimilarity(keys: string[], hay: string | null): number | null {
+  if (keys.length === 0 || hay === null) return null;
+  let hit = 0;
+  for (const k of keys) if (hay.includes(k)) hit++;
+  return hit / keys.length;
 }
 
 /**
@@ -104,13 +132,7 @@ export function titleTokens(s: string): Set<string> {
  * stop words dropped) found in the heading title. null when either title is empty.
  */
 export function titleSimilarity(templateTitle: string | undefined, headingTitle: string): number | null {
-  if (!templateTitle || !headingTitle.trim()) return null;
-  const a = titleTokens(templateTitle);
-  const b = titleTokens(headingTitle);
-  if (a.size === 0 || b.size === 0) return null;
-  let hit = 0;
-  for (const w of a) if (b.has(w)) hit++;
-  return hit / a.size;
+  return keySimilarity(titleKeys(templateTitle), titleHay(headingTitle));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -185,20 +207,24 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
   ) => {
     if (sections.length === 0) return;
     const nums = sections.map((s) => (s.number ? parseSectionNumber(s.kind, s.number) : null));
+    const keys = sections.map((s) => titleKeys(s.title));
     // markdown headings that match no section are transparent
     const candidates: OutlineNode[] = [];
     const expand = (ns: OutlineNode[]) => {
       for (const n of ns) {
-        if (n.kind === 'markdown' && n.children.length && !sections.some((s) => (titleSimilarity(s.title, n.title) ?? 0) >= STRONG)) {
-          expand(n.children);
-        } else candidates.push(n);
+        const transparent = n.kind === 'markdown' && n.children.length > 0;
+        if (transparent && !keys.some((k) => (keySimilarity(k, titleHay(n.title)) ?? 0) >= STRONG)) expand(n.children);
+        else candidates.push(n);
       }
     };
     expand(nodes);
 
     const nodeTaken = new Set<OutlineNode>();
     const secTaken = new Set<number>();
-    const sims = candidates.map((n) => sections.map((s) => titleSimilarity(s.title, n.title)));
+    const sims = candidates.map((n) => {
+      const hay = titleHay(n.title);
+      return keys.map((k) => keySimilarity(k, hay));
+    });
     const take = (pairs: { n: number; s: number; score: number }[]) => {
       pairs.sort((a, b) => b.score - a.score || a.n - b.n || a.s - b.s);
       for (const p of pairs) {
