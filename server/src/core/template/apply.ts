@@ -99,9 +99,10 @@ function titleKeys(title: string | undefined): string[] {
   let keys = keysCache.get(title);
   if (keys) return keys;
   keys = [];
-  for (const w of titleWords(title)) {
-    const key = ` ${w} `;
-    if (!STOPWORDS.has(w) && !keys.includes(key)) keys.push(key);
+  const words = titleWords(title);
+  for (let i = 0; i < words.length; i++) {
+    const key = ` ${words[i]} `;
+    if (!STOPWORDS.has(words[i]) && !keys.includes(key)) keys.push(key);
   }
   if (keysCache.size > 5000) keysCache.clear();
   keysCache.set(title, keys);
@@ -123,7 +124,8 @@ function titleHay(title: string): string | null {
 function keySimilarity(keys: string[], hay: string | null): number | null {
   if (keys.length === 0 || hay === null) return null;
   let hit = 0;
-  for (const k of keys) if (hay.includes(k)) hit++;
+  // an index loop: cold, for-of steps an iterator through calls
+  for (let i = 0; i < keys.length; i++) if (hay.includes(keys[i])) hit++;
   return hit / keys.length;
 }
 
@@ -221,10 +223,13 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
 
     const nodeTaken = new Set<OutlineNode>();
     const secTaken = new Set<number>();
-    const sims = candidates.map((n) => {
-      const hay = titleHay(n.title);
-      return keys.map((k) => keySimilarity(k, hay));
-    });
+    const sims: (number | null)[][] = [];
+    for (let ni = 0; ni < candidates.length; ni++) {
+      const hay = titleHay(candidates[ni].title);
+      const row: (number | null)[] = [];
+      for (let si = 0; si < keys.length; si++) row.push(keySimilarity(keys[si], hay));
+      sims.push(row);
+    }
     const take = (pairs: { n: number; s: number; score: number }[]) => {
       pairs.sort((a, b) => b.score - a.score || a.n - b.n || a.s - b.s);
       for (const p of pairs) {
