@@ -9,6 +9,7 @@ import {
   templateFromOutline,
   titleSimilarity,
   titleWords,
+  quickFold,
   lettersAndNumbers,
   continuesAcrossGroups,
 } from '../../server/src/core/template/apply';
@@ -311,18 +312,19 @@ describe('applyTemplate', () => {
   // titleWords takes a native shortcut for usual titles; it must give exactly the words of the general path
   const reference = (s: string) => lettersAndNumbers(fold(s));
 
-  test('titleWords equals lettersAndNumbers(fold(s)) for every UTF-16 unit, alone and inside words', () => {
+  test('titleWords and quickFold equal lettersAndNumbers(fold(s)) and fold(s) for every UTF-16 unit', () => {
     const bad: string[] = [];
     for (let c = 0; c < 0x10000; c++) {
       const u = String.fromCharCode(c);
-      for (const s of [u, `Ab${u}cD`, `x ${u}\u0301 y`, `Đ${u}ệ`, `${u}${u}`]) {
+      for (const s of [u, `Ab${u}cD`, `x ${u}\u0301 y`, `Đ${u}ệ`, `${u}${u}`, ` ${u}\t `]) {
         if (titleWords(s).join('|') !== reference(s).join('|')) bad.push(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+        if (quickFold(s) !== fold(s)) bad.push(`quickFold: U+${c.toString(16)} in ${JSON.stringify(s)}`);
       }
     }
     assert.deepEqual(bad.slice(0, 10), []);
   });
 
-  test('titleWords equals lettersAndNumbers(fold(s)) on random titles (NFC and NFD, any case)', () => {
+  test('titleWords and quickFold equal the general path on random titles (NFC and NFD, any case)', () => {
     const units = [
       ...'aAzZ09 \t-.,;:()/%&\'"'.split(''),
       ...'đĐăĂâÂêÊôÔơƠưƯàÀáạảãẦẤậẩẫỗỘỜớỢởỡứỪựửữỳÝỵỷỹßØøÆæŒœİıŁłĦħſĸŉÿŸ×÷'.split(''),
@@ -334,6 +336,7 @@ describe('applyTemplate', () => {
         const raw = us.join('');
         const s = form === 'none' ? raw : raw.normalize(form as 'NFC' | 'NFD');
         assert.deepEqual(titleWords(s), reference(s));
+        assert.equal(quickFold(s), fold(s));
       }),
       { numRuns: 3000 },
     );
