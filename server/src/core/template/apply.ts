@@ -99,43 +99,45 @@ export function titleWords(s: string): string[] {
 }
 
 // Similarity is asked for every pair of a level's sections and headings: each title is prepared once (and
-// remembered across lints), and a pair costs one native `includes` per template word.
+// remembered across lints), and a pair costs one Set lookup per template word.
 const keysCache = new Map<string, string[]>();
-const hayCache = new Map<string, string | null>();
+const wordsCache = new Map<string, Set<string> | null>();
 
-/** a template title's words as search keys (' word '): folded, stop words dropped, each once */
+/** a template title's words: folded, stop words dropped, each once */
 function titleKeys(title: string | undefined): string[] {
   if (!title) return [];
   let keys = keysCache.get(title);
   if (keys) return keys;
   keys = [];
   const words = titleWords(title);
-  for (let i = 0; i < words.length; i++) {
-    const key = ` ${words[i]} `;
-    if (!STOPWORDS.has(words[i]) && !keys.includes(key)) keys.push(key);
-  }
+  for (let i = 0; i < words.length; i++) if (!STOPWORDS.has(words[i]) && !keys.includes(words[i])) keys.push(words[i]);
   if (keysCache.size > 5000) keysCache.clear();
   keysCache.set(title, keys);
   return keys;
 }
 
-/** a heading title's folded words between spaces (' w1 w2 … '); null when it has no word but stop words */
-function titleHay(title: string): string | null {
-  let hay = hayCache.get(title);
-  if (hay !== undefined) return hay;
+/**
+ * a heading title's folded words (stop words kept: no key is one, and the Set is built natively in one call);
+ * null when it has no word but stop words
+ */
+function headingWords(title: string): Set<string> | null {
+  let set = wordsCache.get(title);
+  if (set !== undefined) return set;
   const words = titleWords(title);
-  hay = words.some((w) => !STOPWORDS.has(w)) ? ` ${words.join(' ')} ` : null;
-  if (hayCache.size > 5000) hayCache.clear();
-  hayCache.set(title, hay);
-  return hay;
+  let some = false;
+  for (let i = 0; i < words.length && !some; i++) some = !STOPWORDS.has(words[i]);
+  set = some ? new Set(words) : null;
+  if (wordsCache.size > 5000) wordsCache.clear();
+  wordsCache.set(title, set);
+  return set;
 }
 
-/** the share of the keys found in the hay; null when there are no keys or no hay */
-function keySimilarity(keys: string[], hay: string | null): number | null {
-  if (keys.length === 0 || hay === null) return null;
+/** the share of the keys found among the words; null when there are no keys or no words */
+function keySimilarity(keys: string[], words: Set<string> | null): number | null {
+  if (keys.length === 0 || words === null) return null;
   let hit = 0;
   // an index loop: cold, for-of steps an iterator through calls
-  for (let i = 0; i < keys.length; i++) if (hay.includes(keys[i])) hit++;
+  for (let i = 0; i < keys.length; i++) if (words.has(keys[i])) hit++;
   return hit / keys.length;
 }
 
@@ -144,7 +146,7 @@ function keySimilarity(keys: string[], hay: string | null): number | null {
  * stop words dropped) found in the heading title. null when either title is empty.
  */
 export function titleSimilarity(templateTitle: string | undefined, headingTitle: string): number | null {
-  return keySimilarity(titleKeys(templateTitle), titleHay(headingTitle));
+  return keySimilarity(titleKeys(templateTitle), headingWords(headingTitle));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -225,7 +227,8 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
     const expand = (ns: OutlineNode[]) => {
       for (const n of ns) {
         const transparent = n.kind === 'markdown' && n.children.length > 0;
-        if (transparent && !keys.some((k) => (keySimilarity(k, titleHay(n.title)) ?? 0) >= STRONG)) expand(n.children);
+        const words = transparent ? headingWords(n.title) : null;
+        if (transparent && !keys.some((k) => (keySimilarity(k, words) ?? 0) >= STRONG)) expand(n.children);
         else candidates.push(n);
       }
     };
@@ -235,9 +238,9 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
     const secTaken = new Set<number>();
     const sims: (number | null)[][] = [];
     for (let ni = 0; ni < candidates.length; ni++) {
-      const hay = titleHay(candidates[ni].title);
+      const words = headingWords(candidates[ni].title);
       const row: (number | null)[] = [];
-      for (let si = 0; si < keys.length; si++) row.push(keySimilarity(keys[si], hay));
+      for (let si = 0; si < keys.length; si++) row.push(keySimilarity(keys[si], words));
       sims.push(row);
     }
     const take = (pairs: { n: number; s: number; score: number }[]) => {
