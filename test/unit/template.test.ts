@@ -8,8 +8,13 @@ import {
   applyTemplate,
   templateFromOutline,
   titleSimilarity,
+  titleWords,
+  quickFold,
+  lettersAndNumbers,
   continuesAcrossGroups,
 } from '../../server/src/core/template/apply';
+import { fold } from '../../server/src/core/text';
+import fc from 'fast-check';
 
 function apply(def: TemplateDef, text: string) {
   const view = new TextView(text);
@@ -302,6 +307,71 @@ describe('applyTemplate', () => {
     assert.equal(titleSimilarity('Hạn chế, yếu kém', 'han che'), 0.5);
     assert.equal(titleSimilarity('Kết quả', 'Bối cảnh'), 0);
     assert.equal(titleSimilarity(undefined, 'x'), null);
+  });
+
+  // titleWords takes a native shortcut for usual titles; it must give exactly the words of the general path
+  const reference = (s: string) => lettersAndNumbers(fold(s));
+
+  test('titleWords and quickFold equal lettersAndNumbers(fold(s)) and fold(s) for every UTF-16 unit', () => {
+    const bad: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c);
+      for (const s of [u, `Ab${u}cD`, `x ${u}\u0301 y`, `Đ${u}ệ`, `${u}${u}`, ` ${u}\t `]) {
+        if (titleWords(s).join('|') !== reference(s).join('|')) bad.push(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+        if (quickFold(s) !== fold(s)) bad.push(`quickFold: U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+    assert.deepEqual(bad.slice(0, 10), []);
+  });
+
+  test('titleWords and quickFold equal the general path on random titles (NFC and NFD, any case)', () => {
+    const units = [
+      ...'aAzZ09 \t-.,;:()/%&\'"'.split(''),
+      ...'đĐăĂâÂêÊôÔơƠưƯàÀáạảãẦẤậẩẫỗỘỜớỢởỡứỪựửữỳÝỵỷỹßØøÆæŒœİıŁłĦħſĸŉÿŸ×÷'.split(''),
+      ...'\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0307\u0308\u0340\u0344\u00a0\u2013\u2014\u201c\u201d\u2026'.split(''),
+      'µ', 'ª', '²', 'Ω', 'ς', 'Σ', 'ⱥ', 'Ⱥ', '\u2000', '\u3000', '\ufeff',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), fc.constantFrom('NFC', 'NFD', 'none'), (us, form) => {
+        const raw = us.join('');
+        const s = form === 'none' ? raw : raw.normalize(form as 'NFC' | 'NFD');
+        assert.deepEqual(titleWords(s), reference(s));
+        assert.equal(quickFold(s), fold(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('titleSimilarity equals the share of the template title words found among the heading title words', () => {
+    const stop = new Set(
+      'va cua cac nhung trong voi duoc cho theo de la co mot so ve tai den hon ngay cang nhat thu'.split(' '),
+    );
+    const tokens = (s: string) => new Set(reference(s).filter((w) => !stop.has(w)));
+    const expected = (t: string, h: string) => {
+      if (!t || !h.trim()) return null;
+      const a = tokens(t);
+      const b = tokens(h);
+      if (a.size === 0 || b.size === 0) return null;
+      return [...a].filter((w) => b.has(w)).length / a.size;
+    };
+    const words = ['Kinh', 'tế', 'kinh tế', 'xã hội', 'và', 'của', 'Đảng', 'ĐẢNG', 'dang', 'tê', '2025', 'a', 'ab', 'b', 'nhất', 'thứ'];
+    const seps = [' ', ', ', ' - ', '; ', '', '  '];
+    const title = fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 8 })
+      .map((ps) => ps.map(([w, p]) => w + p).join(''));
+    fc.assert(
+      fc.property(title, title, (t, h) => {
+        assert.equal(titleSimilarity(t, h), expected(t, h));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('titleWords: Vietnamese titles fold to their words', () => {
+    assert.deepEqual(titleWords('  KẾT QUẢ ĐẠT ĐƯỢC – nhiệm kỳ 2020 - 2025.'), ['ket', 'qua', 'dat', 'duoc', 'nhiem', 'ky', '2020', '2025']);
+    assert.deepEqual(titleWords('Thủy lợi, thuỷ sản'), ['thuy', 'loi', 'thuy', 'san']);
+    assert.deepEqual(titleWords(' - '), []);
+    assert.deepEqual(titleWords(''), []);
   });
 });
 

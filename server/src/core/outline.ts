@@ -346,9 +346,19 @@ function startsSentence(c: string | undefined): boolean {
  * whether body text follows on the same line.
  */
 export function titleEnd(s: string, from: number): { end: number; inline: boolean } {
-  for (let i = from; i < s.length; i++) {
+  // visit only the dots and colons, found by native searches: a heading's line can be a long paragraph
+  let dot = s.indexOf('.', from);
+  let colon = s.indexOf(':', from);
+  while (dot >= 0 || colon >= 0) {
+    let i: number;
+    if (colon < 0 || (dot >= 0 && dot < colon)) {
+      i = dot;
+      dot = s.indexOf('.', i + 1);
+    } else {
+      i = colon;
+      colon = s.indexOf(':', i + 1);
+    }
     const c = s[i];
-    if (c !== '.' && c !== ':') continue;
     let j = i + 1;
     while (s[j] === '*' || s[j] === '_') j++; // "**1.1. Title.** Body"
     if (j < s.length && !isSpaceChar(s[j])) continue;

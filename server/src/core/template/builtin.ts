@@ -8,8 +8,9 @@
  *
  * Pure: no fs, no process, no vscode.
  */
-import { fold, type TextView } from '../text';
+import type { TextView } from '../text';
 import type { MarkerKind, OutlineNode } from '../types';
+import { quickFold } from './apply';
 import type { SectionDef, TemplateDef } from './schema';
 
 type Spec = [number: string, title: string, children?: Spec[]];
@@ -220,10 +221,10 @@ export function selectTemplate(
   if (roots.length === 0) return null;
   const lines: string[] = [];
   for (let i = 0; i < view.lineCount && i < TITLE_LINES; i++) lines.push(view.nfcLine(i).text.slice(0, 400));
-  const head = fold(lines.join(' '));
+  const head = quickFold(lines.join(' '));
   for (const [name, def] of Object.entries(templates)) {
     const phrases = def.title ?? [];
-    if (phrases.length && phrases.every((p) => head.includes(fold(p)))) return name;
+    if (phrases.length && phrases.every((p) => head.includes(quickFold(p)))) return name;
   }
   return null;
 }
