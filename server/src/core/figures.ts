@@ -80,32 +80,28 @@ function isSep(c: number): boolean {
   return c === 46 || c === 44; // . ,
 }
 
-/** end of a number token at i: digits with single '.'/',' separators between digits ("1.234,5", "2.1.1") */
+/** a number token: digits with single '.'/',' separators between digits (sticky: matched at a position) */
+const NUMBER_TOKEN = /[0-9]+(?:[.,][0-9]+)*/y;
+
+/** end of a number token at i ("1.234,5", "2.1.1"); i when no digit is at i */
 function numberTokenEnd(s: string, i: number): number {
-  let j = i;
-  while (j < s.length) {
-    const c = s.charCodeAt(j);
-    if (isDigitCode(c)) j++;
-    else if (isSep(c) && isDigitCode(s.charCodeAt(j + 1)) && j > i) j++;
-    else break;
-  }
-  return j;
+  NUMBER_TOKEN.lastIndex = i;
+  return NUMBER_TOKEN.test(s) ? NUMBER_TOKEN.lastIndex : i;
 }
 
 function isBreak(c: number): boolean {
   return c === 10 || c === 13 || Number.isNaN(c);
 }
 
+/** a run up to the next space or line break (isSpaceCode, isBreak); sticky */
+const TO_SPACE = /[^ \t\u00a0\u202f\n\r]*/y;
+
 /** skips a code or name glued to the number ("57-NQ/TW", "01-1:2008/BYT", "COVID-19"): to the next space */
 function skipRun(s: string, i: number): number {
-  let j = i;
-  while (j < s.length) {
-    const c = s.charCodeAt(j);
-    if (isSpaceCode(c) || isBreak(c)) break;
-    j++;
-  }
+  TO_SPACE.lastIndex = i;
+  TO_SPACE.test(s); // always matches (maybe empty)
   // keep trailing punctuation out of nothing: the caller only needs the resume position
-  return Math.max(j, i + 1);
+  return Math.max(TO_SPACE.lastIndex, i + 1);
 }
 
 /** true when only spaces, '(' and "[bookmark: …]" leftovers separate offset a from the start of its line */
