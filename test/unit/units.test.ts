@@ -12,6 +12,7 @@ import {
   unitsCompatible,
   wordEnd,
 } from '../../server/src/core/units';
+import { UNIT_LETTER, unitClass } from '../../server/src/core/text';
 
 describe('normalizeUnit', () => {
   // written → [canonical unit, factor]
@@ -264,5 +265,17 @@ describe('cleanFloat', () => {
     assert.equal(cleanFloat(999999999999), 999999999999);
     assert.equal(cleanFloat(1234567890123), 1234567890120);
     assert.ok(Object.is(cleanFloat(-0), -0));
+  });
+});
+
+describe('isLetterCode', () => {
+  /** the definition: ASCII letters, and from U+00C0 on what unitClass calls a letter */
+  const reference = (c: number): boolean =>
+    c < 0x80 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : c >= 0xc0 && unitClass(c) === UNIT_LETTER;
+  test('agrees with its definition for every UTF-16 code unit and for what lies outside', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (isLetterCode(c) !== reference(c)) assert.fail(`U+${c.toString(16)}`);
+    }
+    for (const c of [NaN, -1, 0x10000]) assert.equal(isLetterCode(c), reference(c), String(c));
   });
 });

@@ -45,6 +45,10 @@ export function cleanFloat(x: number): number {
 export function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c < 0xc0 || Number.isNaN(c)) return false;
+  // every Vietnamese letter without a call: unitClass knows Latin-1 (but × ÷), Latin Extended-A/B and Extended
+  // Additional as letters up front
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x1e00 && c <= 0x1eff) return true;
   return unitClass(c) === UNIT_LETTER;
 }
 
