@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFigures } from '../../server/src/core/figures';
+import fc from 'fast-check';
+import { extractFigures, WordsBefore } from '../../server/src/core/figures';
+import { prevWords } from '../../server/src/core/periods';
 import type { Figure } from '../../server/src/core/types';
 
 /** compact view: "role|text|lo[..hi]|unit[|flags]" */
@@ -220,5 +222,35 @@ describe('extractFigures: offsets, decimals, style', () => {
     const ms = performance.now() - t0;
     assert.equal(fs.length, 40000);
     assert.ok(ms < 3000, `took ${ms} ms`);
+  });
+});
+
+describe('WordsBefore', () => {
+  // the pieces of the text before a number: words, the spaces prevWords crosses (up to three), what stops it
+  const pieces = ['tăng', 'Đạt', 'khoảng', 'ước', 'km2', 'x', ' ', ' ', '  ', '   ', '\u00a0', '\t', '\n', ',', '(', '5', '-'];
+  test('reads the words prevWords reads, in any order of asking, up to six', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 24 }),
+        fc.array(fc.nat(7), { minLength: 1, maxLength: 8 }),
+        (parts, asks) => {
+          const s = parts.join('') + '12';
+          const pos = s.length - 2;
+          const want = prevWords(s, pos, 6);
+          const words = new WordsBefore(s, pos);
+          for (const i of asks) assert.deepEqual(words.at(i), want[i], `${JSON.stringify(s)} word ${i}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+  test('examples', () => {
+    const s = 'dự kiến ước đạt trên 11.000 USD';
+    const words = new WordsBefore(s, s.indexOf('11'));
+    assert.deepEqual([0, 1, 2, 3, 4, 5].map((i) => words.at(i)?.lower), ['trên', 'đạt', 'ước', 'kiến', 'dự', undefined]);
+    assert.equal(new WordsBefore('(12', 1).at(0), undefined);
+    const seven = 'một hai ba bốn năm sáu bảy 12';
+    assert.equal(new WordsBefore(seven, seven.length - 2).at(5)?.lower, 'hai');
+    assert.equal(new WordsBefore(seven, seven.length - 2).at(6), undefined, 'six words at most, as prevWords(…, 6)');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { formatValue, formatVnNumber, parseVnNumber } from '../../server/src/core/numformat';
 import type { NumberStyle } from '../../server/src/core/types';
 
@@ -44,6 +45,22 @@ describe('parseVnNumber', () => {
   for (const bad of ['', '1.2.3', '2.1.1', '12a', ',5', '1..2', '1.23.456', '1,2,3', 'abc', '1.234,5,6']) {
     test(`rejects ${JSON.stringify(bad)}`, () => assert.equal(parseVnNumber(bad), null));
   }
+  test('its fast paths ("2025", "10,4", "11.000") read a number as its general path does', () => {
+    // a leading '+' or space fails every fast path, and the general path drops it before reading the same text
+    const token = fc.oneof(
+      fc.stringMatching(/^[0-9]{1,7}(?:[.,][0-9]{1,4}){0,3}$/),
+      fc.stringMatching(/^[0-9.,]{1,12}$/),
+      fc.stringMatching(/^[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,3}(?:,[0-9]{1,3})?$/),
+    );
+    fc.assert(
+      fc.property(token, (t) => {
+        const general = parseVnNumber('+' + t);
+        assert.deepEqual(parseVnNumber(t), general, t);
+        assert.deepEqual(parseVnNumber(' ' + t), general, t);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('formatVnNumber', () => {

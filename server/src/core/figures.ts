@@ -80,32 +80,28 @@ function isSep(c: number): boolean {
   return c === 46 || c === 44; // . ,
 }
 
-/** end of a number token at i: digits with single '.'/',' separators between digits ("1.234,5", "2.1.1") */
+/** a number token: digits with single '.'/',' separators between digits (sticky: matched at a position) */
+const NUMBER_TOKEN = /[0-9]+(?:[.,][0-9]+)*/y;
+
+/** end of a number token at i ("1.234,5", "2.1.1"); i when no digit is at i */
 function numberTokenEnd(s: string, i: number): number {
-  let j = i;
-  while (j < s.length) {
-    const c = s.charCodeAt(j);
-    if (isDigitCode(c)) j++;
-    else if (isSep(c) && isDigitCode(s.charCodeAt(j + 1)) && j > i) j++;
-    else break;
-  }
-  return j;
+  NUMBER_TOKEN.lastIndex = i;
+  return NUMBER_TOKEN.test(s) ? NUMBER_TOKEN.lastIndex : i;
 }
 
 function isBreak(c: number): boolean {
   return c === 10 || c === 13 || Number.isNaN(c);
 }
 
+/** a run up to the next space or line break (isSpaceCode, isBreak); sticky */
+const TO_SPACE = /[^ \t\u00a0\u202f\n\r]*/y;
+
 /** skips a code or name glued to the number ("57-NQ/TW", "01-1:2008/BYT", "COVID-19"): to the next space */
 function skipRun(s: string, i: number): number {
-  let j = i;
-  while (j < s.length) {
-    const c = s.charCodeAt(j);
-    if (isSpaceCode(c) || isBreak(c)) break;
-    j++;
-  }
+  TO_SPACE.lastIndex = i;
+  TO_SPACE.test(s); // always matches (maybe empty)
   // keep trailing punctuation out of nothing: the caller only needs the resume position
-  return Math.max(j, i + 1);
+  return Math.max(TO_SPACE.lastIndex, i + 1);
 }
 
 /** true when only spaces, '(' and "[bookmark: …]" leftovers separate offset a from the start of its line */
@@ -176,23 +172,52 @@ interface Prefix {
   multiplierCue: boolean;
 }
 
-function readPrefix(w: WordAt[]): Prefix {
+/** how many words before a number the prefix may look at */
+const PREFIX_WORDS = 6;
+
+/**
+ * The words before a number, nearest first, read backwards only as far as they are asked for: most numbers are
+ * skipped after a look at the first word, and most prefixes stop after two or three. (Exported for its test.)
+ */
+export class WordsBefore {
+  private readonly words: WordAt[] = [];
+  private exhausted = false;
+
+  constructor(
+    private readonly s: string,
+    private readonly pos: number,
+  ) {}
+
+  /** the i-th word before the number (as `prevWords(s, pos, PREFIX_WORDS)[i]`) */
+  at(i: number): WordAt | undefined {
+    const w = this.words;
+    while (w.length <= i && !this.exhausted && w.length < PREFIX_WORDS) {
+      // prevWords steps word by word, so one more word before the last one read continues its walk exactly
+      const next = prevWords(this.s, w.length === 0 ? this.pos : w[w.length - 1].start, 1)[0];
+      if (next) w.push(next);
+      else this.exhausted = true;
+    }
+    return w[i];
+  }
+}
+
+function readPrefix(w: WordsBefore): Prefix {
   const out: Prefix = { bound: 'exact', boundStart: -1, estimate: false, multiplierCue: false };
   let k = 0;
-  const at = (i: number): string | undefined => w[i]?.lower;
+  const at = (i: number): string | undefined => w.at(i)?.lower;
   // bound
-  if (at(2) === 'không' && at(1) === 'vượt' && at(0) === 'quá') {
+  if (at(0) === 'quá' && at(1) === 'vượt' && at(2) === 'không') {
     out.bound = 'below';
-    out.boundStart = w[2].start;
+    out.boundStart = w.at(2)!.start;
     k = 3;
   } else if (at(1) !== undefined && BOUND_2.has(`${at(1)} ${at(0)}`)) {
     out.bound = BOUND_2.get(`${at(1)} ${at(0)}`)!;
-    out.boundStart = w[1].start;
+    out.boundStart = w.at(1)!.start;
     k = 2;
   } else if (at(0) !== undefined && BOUND_1.has(at(0)!)) {
     if (!(at(0) === 'hơn' && at(1) !== undefined && NOT_BEFORE_HON.has(at(1)!))) {
       out.bound = BOUND_1.get(at(0)!)!;
-      out.boundStart = w[0].start;
+      out.boundStart = w.at(0)!.start;
       k = 1;
     }
   }
@@ -225,9 +250,8 @@ interface NumTok {
   parsed: ParsedNumber;
 }
 
-function readNum(s: string, i: number): NumTok | null {
-  const e = numberTokenEnd(s, i);
-  if (e === i) return null;
+/** the number token [i, e) (e from numberTokenEnd, > i), parsed; null when it is no number ("1.2.3") */
+function readNum(s: string, i: number, e: number): NumTok | null {
   const raw = s.slice(i, e);
   const parsed = parseVnNumber(raw);
   return parsed ? { start: i, end: e, raw, parsed } : null;
@@ -292,7 +316,6 @@ function skip(next: number): Step {
 }
 
 function scanAt(s: string, a: number): Step {
-  const lo = readNum(s, a);
   const tokEnd = numberTokenEnd(s, a);
   const p = a > 0 ? s.charCodeAt(a - 1) : NaN;
   const pp = a > 1 ? s.charCodeAt(a - 2) : NaN;
@@ -316,15 +339,17 @@ function scanAt(s: string, a: number): Step {
     }
   }
 
-  const words = prevWords(s, a, 6);
-  const w0 = words[0]?.lower;
-  if (w0 !== undefined && CODE_AFTER_WORD.has(w0) && !isSpaceCode(n0) && !isBreak(n0)) return skip(skipRun(s, a));
+  const words = new WordsBefore(s, a);
+  const w0 = words.at(0)?.lower;
+  if (!isSpaceCode(n0) && !isBreak(n0) && w0 !== undefined && CODE_AFTER_WORD.has(w0)) return skip(skipRun(s, a));
+
+  const lo = readNum(s, a, tokEnd);
 
   // dates: d/m/yyyy, m/yyyy
   let slash: NumTok | null = null;
   if (n0 === 47 && isDigitCode(n1)) {
-    slash = readNum(s, tokEnd + 1);
     const e2 = numberTokenEnd(s, tokEnd + 1);
+    slash = readNum(s, tokEnd + 1, e2);
     const c2 = s.charCodeAt(e2);
     if (c2 === 47 || c2 === 45 || c2 === 46 && isDigitCode(s.charCodeAt(e2 + 1))) return skip(skipRun(s, a)); // third part
     if (!slash || !lo) return skip(e2);
@@ -381,8 +406,8 @@ function scanAt(s: string, a: number): Step {
         sp2++;
       }
       if (isDigitCode(s.charCodeAt(k)) && (sp1 === 0) === (sp2 === 0)) {
-        const cand = readNum(s, k);
         const ce = numberTokenEnd(s, k);
+        const cand = readNum(s, k, ce);
         const after = s.charCodeAt(ce);
         const codeAfter = ((after === 45 || after === 47 || after === 58) && (isLetterCode(s.charCodeAt(ce + 1)) || isDigitCode(s.charCodeAt(ce + 1))));
         if (cand && !codeAfter && cand.parsed.value > lo.parsed.value && !(rangeUnitGlued && after !== 37)) {
@@ -463,7 +488,7 @@ function scanAt(s: string, a: number): Step {
   }
 
   // names: "cầu Cửa Lục 2", "Khu 1" — a capitalized word in mid-sentence before a number without a unit
-  if ((role === 'plain' || role === 'count') && !slash && capitalizedName(s, words[0])) return skip(numEnd);
+  if ((role === 'plain' || role === 'count') && !slash && capitalizedName(s, words.at(0))) return skip(numEnd);
 
   // "từ 10% trở lên"
   let bound = prefix.bound;
@@ -503,10 +528,10 @@ function scanAt(s: string, a: number): Step {
   return { figure, next: Math.max(end, numEnd) };
 }
 
-/** Every figure of an NFC text, sorted by start. */
 /** an ASCII digit: every figure's number starts with one */
 const NEXT_DIGIT = /[0-9]/g;
 
+/** Every figure of an NFC text, sorted by start. */
 export function extractFigures(nfcText: string): Figure[] {
   const s = nfcText;
   const out: Figure[] = [];
@@ -515,11 +540,10 @@ export function extractFigures(nfcText: string): Figure[] {
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) {
-      // jump to the next digit at native speed
+      // jump to the next digit at native speed (test, unlike exec, builds no match array; the digit is one unit)
       NEXT_DIGIT.lastIndex = i;
-      const m = NEXT_DIGIT.exec(s);
-      if (!m) break;
-      i = m.index;
+      if (!NEXT_DIGIT.test(s)) break;
+      i = NEXT_DIGIT.lastIndex - 1;
     }
     const step = scanAt(s, i);
     if (step.figure) out.push(step.figure);

@@ -43,11 +43,29 @@ function build(sign: number, intDigits: string, frac: string, style: NumberStyle
   return { value: value === 0 ? 0 : value, decimals: frac.length, style };
 }
 
+/** the shapes most figures have, read without the general path's splits and loops (see parseVnNumber) */
+const PLAIN_DIGITS = /^[0-9]+$/;
+const DECIMAL_COMMA = /^[0-9]+,[0-9]+$/;
+const DOT_THOUSANDS = /^[1-9][0-9]{0,2}(?:\.[0-9]{3})+$/;
+
 /**
  * Parses a number written the Vietnamese way (or an unambiguous English way). Returns null for anything else
  * ("1.2.3", "12a", "").
  */
 export function parseVnNumber(input: string): ParsedNumber | null {
+  // fast paths: each returns what the general path below returns for its shape ("2025", "10,4", "11.000")
+  if (PLAIN_DIGITS.test(input)) {
+    return build(1, input, '', { decimal: ',', thousands: input.length >= 4 ? '' : '.' });
+  }
+  if (DECIMAL_COMMA.test(input)) {
+    const c = input.indexOf(',');
+    return build(1, input.slice(0, c), input.slice(c + 1), { decimal: ',', thousands: c >= 4 ? '' : '.' });
+  }
+  if (DOT_THOUSANDS.test(input)) return build(1, input.replaceAll('.', ''), '', { decimal: ',', thousands: '.' });
+  return parseGeneral(input);
+}
+
+function parseGeneral(input: string): ParsedNumber | null {
   let s = input.trim();
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('\u2212')) {

@@ -34,6 +34,8 @@ export interface UnitMatch extends NormalizedUnit {
 /** Removes float noise from a product of a written number and a power-of-ten factor (12 significant digits). */
 export function cleanFloat(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
+  // an integer of at most 12 digits is its own 12-digit rounding: skip toPrecision, slow when cold
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x;
   return Number(x.toPrecision(12));
 }
 
@@ -43,6 +45,10 @@ export function cleanFloat(x: number): number {
 export function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c < 0xc0 || Number.isNaN(c)) return false;
+  // every Vietnamese letter without a call: unitClass knows Latin-1 (but × ÷), Latin Extended-A/B and Extended
+  // Additional as letters up front
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x1e00 && c <= 0x1eff) return true;
   return unitClass(c) === UNIT_LETTER;
 }
 
@@ -55,16 +61,26 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 9 || c === 0x202f;
 }
 
+/**
+ * Word characters that `isLetterCode` knows without asking `unitClass`'s regex (ASCII and Latin-1 letters, Latin
+ * Extended-A/B and Extended Additional: every Vietnamese letter), digits, ² and ³. Sticky: `wordEnd` runs it at a
+ * position to cross most words at native speed instead of one interpreted step per character.
+ */
+const WORD_RUN = /[0-9A-Za-z\u00b2\u00b3\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]*/y;
+
 /** End of the word starting at i: a letter, then letters, digits, ² and ³ ("kWh", "km2", "m³"). */
 export function wordEnd(s: string, i: number): number {
   if (i >= s.length || !isLetterCode(s.charCodeAt(i))) return i;
   let j = i + 1;
-  while (j < s.length) {
+  for (;;) {
+    WORD_RUN.lastIndex = j;
+    WORD_RUN.test(s); // always matches (maybe empty)
+    j = WORD_RUN.lastIndex;
+    // WORD_RUN stopped at a non-word character, or at a letter outside its ranges (Greek, Cyrillic, …): step over it
     const c = s.charCodeAt(j);
-    if (isLetterCode(c) || isDigitCode(c) || c === 0xb2 || c === 0xb3) j++;
-    else break;
+    if (c < 0xc0 || !isLetterCode(c)) return j;
+    j++;
   }
-  return j;
 }
 
 /** Start of the next word after the one ending at i, when exactly one space separates them; -1 otherwise. */
@@ -149,6 +165,8 @@ const BASES = new Map<string, BaseDef>([
   ['lần', B('lần', 'lan', 'other', { scalable: false })],
 ]);
 const MAX_BASE_WORDS = 3;
+/** the first word of every base spelling: a word not among them starts no base */
+const BASE_FIRST_WORDS = new Set([...BASES.keys()].map((k) => k.split(' ')[0]));
 
 /** words that may follow a base flagged `needsEnd` ("500 đồng mỗi", "70 điểm và") */
 const FOLLOW_OK = new Set([
@@ -284,6 +302,8 @@ function readBase(s: string, i: number): [number, BaseDef] | null {
   const ends: number[] = [];
   let e = wordEnd(s, i);
   if (e === i) return null;
+  // most words after a number are no unit: reject them before reading two more words
+  if (!BASE_FIRST_WORDS.has(lowerWord(s, i, e))) return null;
   ends.push(e);
   while (ends.length < MAX_BASE_WORDS) {
     const ns = nextWordStart(s, e);
