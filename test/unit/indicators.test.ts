@@ -170,6 +170,29 @@ describe('findMentions', () => {
     assert.deepEqual(found('tỷ lệ hộ nghèo', few), [['c', 'tỷ lệ hộ']]);
   });
 
+  test('a name is found after any non-word code unit between its words, and up to 12 characters of them', () => {
+    // the search skips a first word unless a next word follows it after characters that are not known word
+    // characters: every BMP unit that is not a word character must count as a possible separator
+    const seps: string[] = [];
+    for (let c = 0; c < 65536; c++) if (!isWordCode(c)) seps.push(String.fromCharCode(c).normalize('NFC'));
+    const set = IndicatorSet.from([ind('a', 'chỉ tiêu', seps.map((c) => `chỉ${c}tiêu`))]);
+    const lines = seps.map((c) => `số chỉ${c}tiêu đạt 5%`);
+    const text = lines.join('\n\n');
+    const ms = set.findMentions(text);
+    const missed: string[] = [];
+    let k = 0;
+    let at = 0;
+    for (const line of lines) {
+      while (k < ms.length && ms[k].start < at) k++;
+      if (!(k < ms.length && ms[k].start === at + 3 && ms[k].end === at + line.indexOf(' đạt'))) missed.push(line);
+      at += line.length + 2;
+    }
+    assert.deepEqual(missed.slice(0, 5), []);
+    assert.deepEqual(found(`chỉ${' '.repeat(12)}tiêu`, set), [['a', `chỉ${' '.repeat(12)}tiêu`]]);
+    assert.deepEqual(found(`chỉ${' '.repeat(13)}tiêu`, set), []);
+    assert.deepEqual(found('chỉ tiêux chỉ tiêu', set), [['a', 'chỉ tiêu']]);
+  });
+
   test('the tone key keeps every BMP code unit a word character or not (the search relies on it)', () => {
     const wrong: string[] = [];
     for (let c = 0; c < 65536; c++) {

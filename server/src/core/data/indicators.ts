@@ -178,6 +178,8 @@ interface Trie {
    * The keys of the words names start with, longest first, as one search over the document's key: a native
    * scan (an alternation of literal words: linear) that stops only where a name can start. Word boundaries
    * are checked on each hit: look-arounds with Unicode classes would make the scan several times slower.
+   * A first word that is not a name on its own is wanted only when one of its next words follows it (see
+   * `firstWordPattern`): most occurrences of "công", "kinh", "số" are then skipped at native speed.
    */
   firstWords: RegExp | null;
 }
@@ -231,9 +233,35 @@ function buildTrie(indicators: Indicator[]): Trie {
   }
   const words = [...root.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const firstWords = words.length
-    ? new RegExp(words.map(escapeRegExp).join('|'), 'g')
+    ? new RegExp(words.map((w) => firstWordPattern(w, root.get(w)!)).join('|'), 'g')
     : null;
   return { root, firstWords };
+}
+
+/**
+ * Code units text.ts knows up front to be word characters (ASCII letters and digits, `_`, Latin-1 and Latin
+ * Extended letters, combining diacritics, Latin Extended Additional): a class without the `u` flag, so a scan
+ * with it stays fast. Only ever used to skip: a unit outside it may still be a word character.
+ */
+const KNOWN_WORD_UNITS = '0-9A-Za-z_\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
+
+/** Past this many next words, a first word is searched alone (a long alternation per hit costs more). */
+const MAX_LOOKAHEAD_WORDS = 32;
+
+/**
+ * The search pattern of a first word. A word that is not a name on its own must be followed, within MAX_SEP
+ * characters that are not known word characters, by the start of one of its next words: what the walk from
+ * it needs for its first step, so no hit the walk could use is skipped, and a hit skipped inside a word is
+ * one the boundary check drops. Keys are word characters (never special in a pattern); the repetition is
+ * bounded and runs only after the word matched, so the scan stays linear.
+ */
+function firstWordPattern(word: string, node: TrieNode): string {
+  if (node.terminal) return word;
+  const next = new Set<string>();
+  for (const e of node.soft?.list ?? []) next.add(e.key);
+  for (const edges of node.hard?.values() ?? []) for (const e of edges.list) next.add(e.key);
+  if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return word;
+  return `${word}(?=[^${KNOWN_WORD_UNITS}]{1,${MAX_SEP}}(?:${[...next].join('|')}))`;
 }
 
 /**
@@ -250,10 +278,6 @@ function edgeAt(edges: Edges, key: string, text: string, ws: number): Edge | und
   let we = ws + 1;
   while (we < text.length && isWordCode(text.charCodeAt(we))) we++;
   return edges.byKey.get(key.slice(ws, we));
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------------------------------------------------
