@@ -171,8 +171,8 @@ describe('findMentions', () => {
   });
 
   test('a name is found after any non-word code unit between its words, and up to 12 characters of them', () => {
-    // the search skips a first word unless a next word follows it after characters that are not known word
-    // characters: every BMP unit that is not a word character must count as a possible separator
+    // the search skips a first word unless one of its next words follows it after a short separator: every BMP
+    // unit that is not a word character must count as a possible separator
     const seps: string[] = [];
     for (let c = 0; c < 65536; c++) if (!isWordCode(c)) seps.push(String.fromCharCode(c).normalize('NFC'));
     const set = IndicatorSet.from([ind('a', 'chỉ tiêu', seps.map((c) => `chỉ${c}tiêu`))]);

@@ -156,8 +156,8 @@ interface Edge {
 interface Edges {
   /** while it is short, the search tries each with a native `startsWith` at the document's next word */
   list: Edge[];
-  /** the same by key: for building, and for the search once the list is long (many names sharing a prefix) */
-  byKey: Map<string, Edge>;
+  /** the same by key, once the list is long (many names sharing a prefix) */
+  byKey: Map<string, Edge> | undefined;
 }
 
 /** Up to this many next words, trying each beats finding the next word's end one character at a time. */
@@ -190,15 +190,17 @@ function newNode(): TrieNode {
 }
 
 function newEdges(): Edges {
-  return { list: [], byKey: new Map() };
+  return { list: [], byKey: undefined };
 }
 
 function childOf(edges: Edges, key: string): TrieNode {
-  let e = edges.byKey.get(key);
+  const list = edges.list;
+  let e = edges.byKey ? edges.byKey.get(key) : list.find((x) => x.key === key);
   if (!e) {
     e = { key, node: newNode() };
-    edges.list.push(e);
-    edges.byKey.set(key, e);
+    list.push(e);
+    if (edges.byKey) edges.byKey.set(key, e);
+    else if (list.length > SHORT_EDGES) edges.byKey = new Map(list.map((x) => [x.key, x]));
   }
   return e.node;
 }
@@ -238,22 +240,15 @@ function buildTrie(indicators: Indicator[]): Trie {
   return { root, firstWords };
 }
 
-/**
- * Code units text.ts knows up front to be word characters (ASCII letters and digits, `_`, Latin-1 and Latin
- * Extended letters, combining diacritics, Latin Extended Additional): a class without the `u` flag, so a scan
- * with it stays fast. Only ever used to skip: a unit outside it may still be a word character.
- */
-const KNOWN_WORD_UNITS = '0-9A-Za-z_\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
-
 /** Past this many next words, a first word is searched alone (a long alternation per hit costs more). */
 const MAX_LOOKAHEAD_WORDS = 32;
 
 /**
  * The search pattern of a first word. A word that is not a name on its own must be followed, within MAX_SEP
- * characters that are not known word characters, by the start of one of its next words: what the walk from
- * it needs for its first step, so no hit the walk could use is skipped, and a hit skipped inside a word is
- * one the boundary check drops. Keys are word characters (never special in a pattern); the repetition is
- * bounded and runs only after the word matched, so the scan stays linear.
+ * characters other than ASCII letters, digits and `_` (`\W`: every non-word character is one), by the start of
+ * one of its next words: what the walk from it needs for its first step, so no hit the walk could use is
+ * skipped, and a hit skipped inside a word is one the boundary check drops. Keys are word characters (never
+ * special in a pattern); the repetition is bounded and runs only after the word matched: the scan stays linear.
  */
 function firstWordPattern(word: string, node: TrieNode): string {
   if (node.terminal) return word;
@@ -261,7 +256,7 @@ function firstWordPattern(word: string, node: TrieNode): string {
   for (const e of node.soft?.list ?? []) next.add(e.key);
   for (const edges of node.hard?.values() ?? []) for (const e of edges.list) next.add(e.key);
   if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return word;
-  return `${word}(?=[^${KNOWN_WORD_UNITS}]{1,${MAX_SEP}}(?:${[...next].join('|')}))`;
+  return `${word}(?=\\W{1,${MAX_SEP}}(?:${[...next].join('|')}))`;
 }
 
 /**
@@ -270,9 +265,8 @@ function firstWordPattern(word: string, node: TrieNode): string {
  * an edge's key (word characters) followed by a non-word character in the text is exactly the word there.
  */
 function edgeAt(edges: Edges, key: string, text: string, ws: number): Edge | undefined {
-  const list = edges.list;
-  if (list.length <= SHORT_EDGES) {
-    for (const e of list) if (key.startsWith(e.key, ws) && !isWordCode(text.charCodeAt(ws + e.key.length))) return e;
+  if (!edges.byKey) {
+    for (const e of edges.list) if (key.startsWith(e.key, ws) && !isWordCode(text.charCodeAt(ws + e.key.length))) return e;
     return undefined;
   }
   let we = ws + 1;
