@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { IndicatorSet, type Mention } from '../../server/src/core/data/indicators';
 import { parseIndicatorFile } from '../../server/src/core/data/parse';
 import type { Indicator, IndicatorValue } from '../../server/src/core/types';
+import { isWordCode, toneKey } from '../../server/src/core/text';
 
 function val(periodText: string, lo: number, kind: IndicatorValue['kind'] = 'actual'): IndicatorValue {
   const [from, to] = periodText.split('-').map(Number);
@@ -146,6 +147,59 @@ describe('findMentions', () => {
     ]);
     assert.deepEqual(found('tỷ lệ hộ nghèo đa chiều giảm', set), []);
     assert.deepEqual(found('tỷ lệ hộ nghèo giảm', set), [['a', 'tỷ lệ hộ nghèo']]);
+  });
+
+  test('the next word of a name matches whole words only, with few or many next words after a node', () => {
+    // few next words: each is tried at the document's next word; many: the word's end is found and looked up
+    const few = IndicatorSet.from([ind('a', 'tỷ lệ che phủ rừng'), ind('a2', 'tỷ lệ che phủ rừng ngập mặn'), ind('c', 'tỷ lệ hộ')]);
+    const many = IndicatorSet.from([
+      ...Array.from({ length: 12 }, (_, i) => ind(`n${i}`, `chỉ tiêu số${'x'.repeat(i)}`)),
+      ind('a', 'chỉ tiêu rừng'),
+      ind('a2', 'chỉ tiêu rừng ngập mặn'),
+    ]);
+    for (const [set, name] of [[few, 'tỷ lệ che phủ'], [many, 'chỉ tiêu']] as const) {
+      assert.deepEqual(found(`${name} rừng đạt 43%`, set), [['a', `${name} rừng`]]);
+      assert.deepEqual(found(`${name} rừngx đạt 43%`, set), []);
+      assert.deepEqual(found(`${name} rừng_2 đạt 43%`, set), []);
+      assert.deepEqual(found(`${name} rừ đạt 43%`, set), []);
+      assert.deepEqual(found(`${name} rừng ngập đạt 43%`, set), [['a', `${name} rừng`]]);
+      assert.deepEqual(found(`${name} Rừng Ngập Mặn.`, set), [['a2', `${name} Rừng Ngập Mặn`]]);
+      assert.deepEqual(found(`${name} rừng`, set), [['a', `${name} rừng`]]);
+    }
+    assert.deepEqual(found('chỉ tiêu sốxxxxx và chỉ tiêu số', many), [['n5', 'chỉ tiêu sốxxxxx'], ['n0', 'chỉ tiêu số']]);
+    assert.deepEqual(found('tỷ lệ hộ nghèo', few), [['c', 'tỷ lệ hộ']]);
+  });
+
+  test('a name is found after any non-word code unit between its words, and up to 12 characters of them', () => {
+    // the search skips a first word unless one of its next words follows it after a short separator: every BMP
+    // unit that is not a word character must count as a possible separator
+    const seps: string[] = [];
+    for (let c = 0; c < 65536; c++) if (!isWordCode(c)) seps.push(String.fromCharCode(c).normalize('NFC'));
+    const set = IndicatorSet.from([ind('a', 'chỉ tiêu', seps.map((c) => `chỉ${c}tiêu`))]);
+    const lines = seps.map((c) => `số chỉ${c}tiêu đạt 5%`);
+    const text = lines.join('\n\n');
+    const ms = set.findMentions(text);
+    const missed: string[] = [];
+    let k = 0;
+    let at = 0;
+    for (const line of lines) {
+      while (k < ms.length && ms[k].start < at) k++;
+      if (!(k < ms.length && ms[k].start === at + 3 && ms[k].end === at + line.indexOf(' đạt'))) missed.push(line);
+      at += line.length + 2;
+    }
+    assert.deepEqual(missed.slice(0, 5), []);
+    assert.deepEqual(found(`chỉ${' '.repeat(12)}tiêu`, set), [['a', `chỉ${' '.repeat(12)}tiêu`]]);
+    assert.deepEqual(found(`chỉ${' '.repeat(13)}tiêu`, set), []);
+    assert.deepEqual(found('chỉ tiêux chỉ tiêu', set), [['a', 'chỉ tiêu']]);
+  });
+
+  test('the tone key keeps every BMP code unit a word character or not (the search relies on it)', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 65536; c++) {
+      const k = toneKey(String.fromCharCode(c));
+      if ((k.length !== 1 || isWordCode(k.charCodeAt(0)) !== isWordCode(c)) && wrong.length < 5) wrong.push(c.toString(16));
+    }
+    assert.deepEqual(wrong, []);
   });
 
   test('mentions come sorted and do not overlap; slices equal the matched text', () => {

@@ -55,6 +55,19 @@ describe('extractPeriods', () => {
   ];
   for (const s of none) test(`none in: ${s}`, () => assert.deepEqual(periods(s), []));
 
+  // only whole runs of four digits (years) and "5" / "05" (terms) start a mention; a mention's end is a run's end
+  const runs: [string, string[]][] = [
+    ['năm 12025 và năm 20255 chưa tới', []],
+    ['trong 15 năm, 55 năm, 005 năm, 50 năm', []],
+    ['5 năm qua tăng', ['5 năm|null|term']],
+    ['2025 là năm bản lề', ['2025|2025']],
+    ['giai đoạn 2021 - 2025 - 2030 dài', ['giai đoạn 2021 - 2025|2021-2025', '2030|2030']],
+    ['từ năm 2020 đến năm 2025, 5 năm 2021-2025', ['từ năm 2020 đến năm 2025|2020-2025', 'năm 2021-2025|2021-2025']],
+    ['mã 2025x và 2025 và x2025', ['2025|2025']],
+    ['đến năm 2030', ['đến năm 2030|2030|until']],
+  ];
+  for (const [s, want] of runs) test(`digit runs: ${s}`, () => assert.deepEqual(periods(s), want));
+
   test('"5 năm" directly followed by explicit years yields only the explicit period', () => {
     assert.deepEqual(periods('tăng trưởng 5 năm 2021 - 2025 ước đạt'), ['năm 2021 - 2025|2021-2025']);
   });

@@ -223,38 +223,33 @@ function wholeTerm(s: string): PeriodMention[] {
   return out;
 }
 
-/** Every period mention of an NFC text, sorted by start. */
-/** an ASCII digit (isDigitCode): every year or term starts with one */
-const NEXT_DIGIT = /[0-9]/g;
+/**
+ * The digit runs that can start a mention: a year has four digits (yearAt) and a term is "5" or "05"
+ * (termYears); no other run starts one. Whole runs of ASCII digits (isDigitCode), found at native speed.
+ */
+const CANDIDATE_RUN = /(?<![0-9])(?:[0-9]{4}|0?5)(?![0-9])/g;
 
+/** Every period mention of an NFC text, sorted by start. */
 export function extractPeriods(nfcText: string): PeriodMention[] {
   const s = nfcText;
   const out: PeriodMention[] = [];
-  let i = 0;
-  const n = s.length;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (!isDigitCode(c)) {
-      // jump to the next digit at native speed
-      NEXT_DIGIT.lastIndex = i;
-      const m = NEXT_DIGIT.exec(s);
-      if (!m) break;
-      i = m.index;
-    }
-    const b = digitRunEnd(s, i);
+  const runs = CANDIDATE_RUN;
+  runs.lastIndex = 0;
+  for (let m = runs.exec(s); m !== null; m = runs.exec(s)) {
+    const i = m.index;
+    const b = i + m[0].length;
     const y = yearAt(s, i, b);
     if (y) {
       const hit = yearMention(s, i, b, y);
+      // a mention ends where a digit run ends ("2021 - 2025"): the search goes on after it
       if (hit) {
         out.push(hit.mention);
-        i = hit.end;
-        continue;
+        runs.lastIndex = hit.end;
       }
     } else {
       const t = termYears(s, i, b);
       if (t) out.push(t);
     }
-    i = b;
   }
   out.push(...wholeTerm(s));
   out.sort((x, y2) => x.start - y2.start || x.end - y2.end);

@@ -82,24 +82,17 @@ function sepSignature(s: string, from: number, to: number): string | null {
   return sig;
 }
 
-/** toneKeys interned as small integers: trie edges and word lookups compare numbers, not strings */
-const keyIds = new Map<string, number>();
-/** word of a name as written → interned id of its toneKey */
-const wordIds = new Map<string, number>();
+/** word of a name as written → its toneKey (the same words recur across names and across sets) */
+const wordKeys = new Map<string, string>();
 
-function wordId(w: string): number {
-  let id = wordIds.get(w);
-  if (id === undefined) {
-    const k = toneKey(w);
-    id = keyIds.get(k);
-    if (id === undefined) {
-      id = keyIds.size + 1;
-      keyIds.set(k, id);
-    }
-    if (wordIds.size > 200_000) wordIds.clear();
-    wordIds.set(w, id);
+function wordKey(w: string): string {
+  let k = wordKeys.get(w);
+  if (k === undefined) {
+    k = toneKey(w);
+    if (wordKeys.size > 200_000) wordKeys.clear();
+    wordKeys.set(w, k);
   }
-  return id;
+  return k;
 }
 
 const foldTable = new Uint16Array(65536); // 0 unknown, else the folded code unit (lower-case base letter)
@@ -153,68 +146,132 @@ interface Terminal {
   ambiguous: boolean;
 }
 
+/** A word that may come next in a name (its key) and the node it leads to. */
+interface Edge {
+  key: string;
+  node: TrieNode;
+}
+
+/** The words that may come next after one node. */
+interface Edges {
+  /** while it is short, the search tries each with a native `startsWith` at the document's next word */
+  list: Edge[];
+  /** the same by key, once the list is long (many names sharing a prefix) */
+  byKey: Map<string, Edge> | undefined;
+}
+
+/** Up to this many next words, trying each beats finding the next word's end one character at a time. */
+const SHORT_EDGES = 8;
+
 interface TrieNode {
   /** next word after a soft separator (spaces, brackets, dashes, quotes) */
-  soft?: Map<number, TrieNode>;
+  soft: Edges | undefined;
   /** next word after hard punctuation, by the punctuation (",", "/", …) */
-  hard?: Map<string, Map<number, TrieNode>>;
-  terminal?: Terminal;
+  hard: Map<string, Edges> | undefined;
+  terminal: Terminal | undefined;
 }
 
 interface Trie {
-  root: Map<number, TrieNode>;
+  /** the node of each word names start with, by its key */
+  root: Map<string, TrieNode>;
   /**
    * The keys of the words names start with, longest first, as one search over the document's key: a native
    * scan (an alternation of literal words: linear) that stops only where a name can start. Word boundaries
    * are checked on each hit: look-arounds with Unicode classes would make the scan several times slower.
+   * A first word that is not a name on its own is wanted only when one of its next words follows it (see
+   * `firstWordPattern`): most occurrences of "công", "kinh", "số" are then skipped at native speed.
    */
   firstWords: RegExp | null;
 }
 
+function newNode(): TrieNode {
+  // every node has every field: one object shape for the search that walks them
+  return { soft: undefined, hard: undefined, terminal: undefined };
+}
+
+function newEdges(): Edges {
+  return { list: [], byKey: undefined };
+}
+
+function childOf(edges: Edges, key: string): TrieNode {
+  const list = edges.list;
+  let e = edges.byKey ? edges.byKey.get(key) : list.find((x) => x.key === key);
+  if (!e) {
+    e = { key, node: newNode() };
+    list.push(e);
+    if (edges.byKey) edges.byKey.set(key, e);
+    else if (list.length > SHORT_EDGES) edges.byKey = new Map(list.map((x) => [x.key, x]));
+  }
+  return e.node;
+}
+
 function buildTrie(indicators: Indicator[]): Trie {
-  const root = new Map<number, TrieNode>();
-  const firstKeys = new Set<string>();
+  const root = new Map<string, TrieNode>();
   for (const ind of indicators) {
     for (const raw of [ind.name, ...ind.aliases]) {
       const alias = raw.normalize('NFC').trim();
       const w = splitWords(alias);
       if (w.count === 0) continue;
-      let node: TrieNode | undefined;
-      for (let k = 0; k < w.count; k++) {
-        const id = wordId(alias.slice(w.starts[k], w.ends[k]));
-        let map: Map<number, TrieNode>;
-        if (k === 0) {
-          firstKeys.add(toneKey(alias.slice(w.starts[0], w.ends[0])));
-          map = root;
-        } else {
-          const sig = sepSignature(alias, w.ends[k - 1], w.starts[k]) ?? '';
-          if (sig === '') map = node!.soft ??= new Map();
-          else {
-            const hard: Map<string, Map<number, TrieNode>> = (node!.hard ??= new Map());
-            let m = hard.get(sig);
-            if (!m) hard.set(sig, (m = new Map()));
-            map = m;
-          }
+      const first = wordKey(alias.slice(w.starts[0], w.ends[0]));
+      let node = root.get(first);
+      if (!node) root.set(first, (node = newNode()));
+      for (let k = 1; k < w.count; k++) {
+        const key = wordKey(alias.slice(w.starts[k], w.ends[k]));
+        const sig = sepSignature(alias, w.ends[k - 1], w.starts[k]) ?? '';
+        let edges: Edges;
+        if (sig === '') edges = node.soft ??= newEdges();
+        else {
+          const hard: Map<string, Edges> = (node.hard ??= new Map());
+          let e = hard.get(sig);
+          if (!e) hard.set(sig, (e = newEdges()));
+          edges = e;
         }
-        let next = map.get(id);
-        // every node has every field: one object shape for the search that walks them
-        if (!next) map.set(id, (next = { soft: undefined, hard: undefined, terminal: undefined }));
-        node = next;
+        node = childOf(edges, key);
       }
-      const t = node!.terminal;
-      if (!t) node!.terminal = { indicator: ind, alias: raw, ambiguous: false };
+      const t = node.terminal;
+      if (!t) node.terminal = { indicator: ind, alias: raw, ambiguous: false };
       else if (t.indicator.id !== ind.id) t.ambiguous = true;
     }
   }
-  const words = [...firstKeys].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const words = [...root.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const firstWords = words.length
-    ? new RegExp(words.map(escapeRegExp).join('|'), 'g')
+    ? new RegExp(words.map((w) => firstWordPattern(w, root.get(w)!)).join('|'), 'g')
     : null;
   return { root, firstWords };
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/** Past this many next words, a first word is searched alone (a long alternation per hit costs more). */
+const MAX_LOOKAHEAD_WORDS = 32;
+
+/**
+ * The search pattern of a first word. A word that is not a name on its own must be followed, within MAX_SEP
+ * characters other than ASCII letters, digits and `_` (`\W`: every non-word character is one), by the start of
+ * one of its next words: what the walk from it needs for its first step, so no hit the walk could use is
+ * skipped, and a hit skipped inside a word is one the boundary check drops. Keys are word characters (never
+ * special in a pattern); the repetition is bounded and runs only after the word matched: the scan stays linear.
+ */
+function firstWordPattern(word: string, node: TrieNode): string {
+  if (node.terminal) return word;
+  const next = new Set<string>();
+  for (const e of node.soft?.list ?? []) next.add(e.key);
+  for (const edges of node.hard?.values() ?? []) for (const e of edges.list) next.add(e.key);
+  if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return word;
+  return `${word}(?=\\W{1,${MAX_SEP}}(?:${[...next].join('|')}))`;
+}
+
+/**
+ * The edge whose key is the whole word of the document starting at ws, if any. `key` is the document's key and
+ * `text` the document: toneKey keeps every code unit a word character or not (a test checks every BMP unit), so
+ * an edge's key (word characters) followed by a non-word character in the text is exactly the word there.
+ */
+function edgeAt(edges: Edges, key: string, text: string, ws: number): Edge | undefined {
+  if (!edges.byKey) {
+    for (const e of edges.list) if (key.startsWith(e.key, ws) && !isWordCode(text.charCodeAt(ws + e.key.length))) return e;
+    return undefined;
+  }
+  let we = ws + 1;
+  while (we < text.length && isWordCode(text.charCodeAt(we))) we++;
+  return edges.byKey.get(key.slice(ws, we));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -417,7 +474,7 @@ export class IndicatorSet {
       const start = m.index;
       if (start > 0 && isWordCode(key.charCodeAt(start - 1))) continue;
       if (isWordCode(key.charCodeAt(start + m[0].length))) continue;
-      let node = root.get(keyIds.get(m[0]) ?? 0);
+      let node: TrieNode | undefined = root.get(m[0]);
       if (!node) continue;
       let pos = start + m[0].length;
       let best: Cand | undefined = node.terminal ? { start, end: pos, term: node.terminal } : undefined;
@@ -428,13 +485,11 @@ export class IndicatorSet {
         if (ws >= n || ws - pos > MAX_SEP) break;
         const sig = sepSignature(text, pos, ws);
         if (sig === null) break;
-        let we = ws + 1;
-        while (we < n && isWordCode(text.charCodeAt(we))) we++;
-        const map: Map<number, TrieNode> | undefined = sig === '' ? node.soft : node.hard?.get(sig);
-        const next: TrieNode | undefined = map?.get(keyIds.get(key.slice(ws, we)) ?? 0);
+        const edges: Edges | undefined = sig === '' ? node.soft : node.hard?.get(sig);
+        const next: Edge | undefined = edges && edgeAt(edges, key, text, ws);
         if (!next) break;
-        node = next;
-        pos = we;
+        node = next.node;
+        pos = ws + next.key.length;
         if (node.terminal) best = { start, end: pos, term: node.terminal };
       }
       if (best) cands.push(best);
