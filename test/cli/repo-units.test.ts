@@ -128,13 +128,14 @@ describe('fingerprints', () => {
     assert.equal(at(`# Tiêu đề\n\n${line}\nDòng sau khác hẳn.\n`), a);
   });
 
-  test('bounded context on a 1 MB line', () => {
+  // context read to the line's ends would make this quadratic and run into the timeout (no time is asserted)
+  test('bounded context on a 1 MB line', { timeout: 30_000 }, () => {
     const text = 'x'.repeat(1_000_000);
     const starts = computeLineStarts(text);
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < 10_000; i++) fingerprintOf(text, starts, i * 50, i * 50 + 1, 'r', m('m'));
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    assert.ok(ms < 3000, `${ms} ms for 10,000 fingerprints on one line`);
+    const seen = new Set<string>();
+    for (let i = 0; i < 10_000; i++) seen.add(fingerprintOf(text, starts, i * 50, i * 50 + 1, 'r', m('m')));
+    // the same short context everywhere on the line (far from its ends): one fingerprint
+    assert.ok(seen.size <= 3, `${seen.size} fingerprints`);
   });
 });
 

@@ -214,14 +214,12 @@ describe('extractFigures: offsets, decimals, style', () => {
       if (i > 0) assert.ok(fs[i - 1].start <= fs[i].start);
     }
   });
-  test('linear time on long input', () => {
+  // a super-linear scan runs into the timeout (no time is asserted; npm run bench has the budgets)
+  test('long input', { timeout: 30_000 }, () => {
     const unit = 'Ước đạt trên 11.000 USD, tăng 10,4%/năm; Nghị quyết số 57-NQ/TW ngày 22/12/2024. ';
     const big = unit.repeat(20000); // ~1.7 MB
-    const t0 = performance.now();
     const fs = extractFigures(big);
-    const ms = performance.now() - t0;
     assert.equal(fs.length, 40000);
-    assert.ok(ms < 3000, `took ${ms} ms`);
   });
 });
 

@@ -213,7 +213,9 @@ describe('findMentions', () => {
     );
   });
 
-  test('speed: 5,000 indicators over a 150 KB text', () => {
+  // scale, not speed: a pathology (a search that is not linear) runs into the timeout; the time itself is a
+  // budget of npm run bench, never asserted here
+  test('scale: 5,000 indicators over a 150 KB text', { timeout: 30_000 }, () => {
     const syll = ['tăng', 'trưởng', 'tỷ', 'lệ', 'vốn', 'đầu', 'tư', 'năng', 'suất', 'lao', 'động', 'thu', 'chi', 'ngân', 'sách', 'xã', 'hội', 'nông', 'thôn', 'mới', 'đô', 'thị', 'rừng', 'biển', 'cảng'];
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
@@ -229,14 +231,14 @@ describe('findMentions', () => {
       len += s.length;
     }
     const text = parts.join('');
-    set.findMentions(text); // builds the index
-    const t0 = performance.now();
     const ms = set.findMentions(text);
-    const dt = performance.now() - t0;
     assert.ok(ms.length > 0);
-    for (const m of ms.slice(0, 50)) assert.ok(m.end > m.start);
-    assert.ok(dt < 400, `findMentions took ${dt.toFixed(1)} ms`);
-    console.log(`findMentions: ${dt.toFixed(2)} ms, ${ms.length} mentions, 5,000 indicators, ${text.length} chars`);
+    for (const m of ms.slice(0, 50)) {
+      assert.ok(m.end > m.start);
+      // a mention is a whole name or alias of its indicator, as written in the text
+      const key = (s: string) => toneKey(s.normalize('NFC')).replace(/\s+/g, ' ');
+      assert.ok([m.indicator.name, ...m.indicator.aliases].some((n) => key(n) === key(text.slice(m.start, m.end))), text.slice(m.start, m.end));
+    }
   });
 });
 
@@ -304,23 +306,18 @@ describe('complete', () => {
     );
   });
 
-  test('speed: 5,000 indicators', () => {
+  test('scale: 5,000 indicators', { timeout: 30_000 }, () => {
     const words = ['tăng', 'trưởng', 'tỷ', 'lệ', 'vốn', 'đầu', 'tư', 'năng', 'suất', 'lao', 'động', 'ngân', 'sách', 'rừng', 'biển'];
     let seed = 11;
     const w = () => words[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % words.length];
     const inds: Indicator[] = [];
     for (let i = 0; i < 5000; i++) inds.push(ind(`x${i}`, `${w()} ${w()} ${w()} ${w()} ${i}`, [`${w()} ${w()} ${w()}`]));
     const set = IndicatorSet.from(inds);
-    set.complete('a'); // builds the keys
-    const t0 = performance.now();
-    for (const q of ['tang truong', 'nang', 'ty le von', 'xyz', 'rbn']) set.complete(q);
-    const dt = (performance.now() - t0) / 5;
+    for (const q of ['nang', 'ty le von', 'xyz', 'rbn']) assert.ok(set.complete(q).length <= 50);
     const hits = set.complete('tang truong');
     assert.equal(hits.length, 50);
     assert.ok(hits[0].label.startsWith('tăng trưởng'), hits[0].label);
     for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score >= hits[i].score);
-    assert.ok(dt < 60, `complete took ${dt.toFixed(1)} ms per query`);
-    console.log(`complete: ${dt.toFixed(2)} ms per query over 5,000 indicators`);
   });
 });
 
