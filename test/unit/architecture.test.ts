@@ -60,6 +60,29 @@ describe('architecture invariants', () => {
     }
   });
 
+  test('the server imports Node built-ins with import = require', () => {
+    // a namespace or default import (`import * as fs from 'node:fs'`) makes the bundle copy every property of the
+    // module into a new object, once per importing file: milliseconds of every CLI start
+    for (const f of sources(join(root, 'server/src'))) {
+      const text = readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/(?:^|\n)\s*import\s+(?!type\b)([^'"=]*?)\s+from\s+['"]([^'"]+)['"]/g)) {
+        if (!NODE_BUILTINS.test(m[2])) continue;
+        assert.ok(m[1].startsWith('{'), `${relative(root, f)}: import ${m[1]} from '${m[2]}' (use import x = require('${m[2]}'))`);
+      }
+    }
+  });
+
+  test('zod and yaml are loaded on first use: only zodlib.ts imports zod as a value, only yaml.ts requires yaml', () => {
+    for (const f of sources(join(root, 'server/src'))) {
+      const rel = relative(root, f).replace(/\\/g, '/');
+      const text = readFileSync(f, 'utf8');
+      const valueImports = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"](zod|yaml)['"]/g)].map((m) => m[1]);
+      const requires = [...text.matchAll(/\brequire\(\s*['"](zod|yaml)['"]\s*\)/g)].map((m) => m[1]);
+      for (const i of valueImports) assert.ok(rel === 'server/src/core/zodlib.ts' && i === 'zod', `${rel} imports ${i} as a value`);
+      for (const i of requires) assert.ok(rel === 'server/src/core/yaml.ts' && i === 'yaml', `${rel} requires ${i}`);
+    }
+  });
+
   test('the client does not import the server or the core', () => {
     for (const f of sources(join(root, 'client/src'))) {
       for (const i of imports(f)) assert.ok(!i.includes('server/src'), `${relative(root, f)} imports ${i}`);
