@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const esbuild = require('esbuild');
-const only = process.argv[2]; // optional: core | cli | lsp | repo
+const only = process.argv[2]; // optional: core | cli | lsp | repo | adversarial | cold
 
 const corpusDir = resolve(root, '..', 'shared', 'corpus');
 const corpus = existsSync(corpusDir)
