@@ -49,6 +49,9 @@ export function isLetterCode(c: number): boolean {
   // Additional as letters up front
   if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x1e00 && c <= 0x1eff) return true;
+  // General Punctuation (“ ” – … ‰, spaces) holds no letter: drafts are full of it, and asking unitClass would
+  // compile its \p{L} regex for the first such character
+  if (c >= 0x2000 && c <= 0x206f) return false;
   return unitClass(c) === UNIT_LETTER;
 }
 
@@ -313,7 +316,9 @@ function readBase(s: string, i: number): [number, BaseDef] | null {
   }
   for (let k = ends.length - 1; k >= 0; k--) {
     const written = s.slice(i, ends[k]);
-    const key = written.toLowerCase().replace(/\u00a0/g, ' ');
+    // (a no-break space is rare: skip the regex replace without one)
+    const lower = written.toLowerCase();
+    const key = lower.includes('\u00a0') ? lower.replace(/\u00a0/g, ' ') : lower;
     const base = BASES.get(key);
     if (!base) continue;
     if (base.strictCase && written !== key && written !== written.toUpperCase()) continue;
