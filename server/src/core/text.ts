@@ -34,6 +34,9 @@ for (let c = 0; c < 128; c++) {
 for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) unitClasses[c] = 8 | UNIT_LETTER;
 for (let c = 0x300; c <= 0x36f; c++) unitClasses[c] = 8 | UNIT_MARK;
 for (let c = 0x1e00; c <= 0x1eff; c++) unitClasses[c] = 8 | UNIT_LETTER;
+// General Punctuation (“ ” – … ‰, special spaces) holds no letter, mark or number: a typical draft then never
+// compiles the Unicode-property regex below
+for (let c = 0x2000; c <= 0x206f; c++) unitClasses[c] = 8;
 const UNIT_CLASS_RE = /(\p{L})|(\p{M})|(\p{N})/u;
 
 /** UNIT_LETTER, UNIT_MARK, UNIT_NUMBER or 0 for a UTF-16 code unit (0 for a lone surrogate, NaN, -1). */
