@@ -498,36 +498,21 @@ function scanAt(s: string, cnt: CountAt): Enumeration | null {
   return { ...base, kind: 'prose', items: list.items, counted: list.items.length, strict: false };
 }
 
-/** number words by their first (lower-case ASCII) letter */
-const NUMBER_WORDS_BY_FIRST: (string[] | undefined)[] = [];
-for (const w of NUMBER_WORDS.keys()) (NUMBER_WORDS_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
-
-/** Does a number word followed by a space start at a (first letter in either case)? No allocation. */
-function numberWordAt(text: string, a: number, first: number): boolean {
-  const list = NUMBER_WORDS_BY_FIRST[first];
-  if (!list) return false;
-  const second = text.charCodeAt(a + 1);
-  for (let j = 0; j < list.length; j++) {
-    const w = list[j];
-    if (w.charCodeAt(1) !== second) continue;
-    let k = 2;
-    while (k < w.length && w.charCodeAt(k) === text.charCodeAt(a + k)) k++;
-    if (k === w.length && isSpaceCode(text.charCodeAt(a + k))) return true;
-  }
-  return false;
-}
-
 /**
- * Candidate starts: runs of digits, and number words (the first letter in either case), as numberWordAt checks
- * them; scanEnumerations keeps the words only at a word start (no letter before: ASCII, or from U+00C0 up).
- * Two native searches; no look-behind (it would be tried at every position of the text).
+ * Candidate starts, in document order, from one native search: one or two digits followed by a space or by '/'
+ * and a digit (countAt needs no more: a longer run, or a digit inside a run, it rejects by the unit before), and
+ * number words followed by a space (exactly what numberWordAt checks: the first letter in either case).
+ * scanEnumerations keeps the words only at a word start (no letter before: ASCII, or from U+00C0 up). A match
+ * never covers another candidate start, so the search may go on from its end. No look-behind (it would be tried
+ * at every position of the text).
  */
-const DIGIT_RUNS = /[0-9]+/g;
-const NUMBER_WORD_HITS = new RegExp(
-  [...NUMBER_WORDS.keys()]
-    .filter((w) => w.length >= 2 && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122)
-    .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
-    .join('|'),
+const COUNT_STARTS = new RegExp(
+  '[0-9]{1,2}(?:[ \\u00a0\\t\\u202f]|/[0-9])|(?:' +
+    [...NUMBER_WORDS.keys()]
+      .filter((w) => w.length >= 2 && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122)
+      .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+      .join('|') +
+    ')[ \\u00a0\\t\\u202f]',
   'g',
 );
 
@@ -539,28 +524,20 @@ function isLetterBefore(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
+/** The enumeration whose count starts at i (a candidate start), or null. */
+export function enumerationAt(text: string, i: number): Enumeration | null {
+  const cnt = countAt(text, i);
+  return cnt ? scanAt(text, cnt) : null;
+}
+
 /** Every stated count followed by a clearly delimited list, in document order. */
 export function scanEnumerations(text: string): Enumeration[] {
-  const starts: number[] = [];
-  // digit runs, and number words (checked by numberWordAt, then countAt), found by native searches; digit runs
-  // with test() and lastIndex (no match array per hit; a run's start is found by stepping back)
-  DIGIT_RUNS.lastIndex = 0;
-  while (DIGIT_RUNS.test(text)) {
-    let i = DIGIT_RUNS.lastIndex - 1;
-    while (i > 0 && isDigitCode(text.charCodeAt(i - 1))) i--;
-    starts.push(i);
-  }
-  NUMBER_WORD_HITS.lastIndex = 0;
-  for (let m = NUMBER_WORD_HITS.exec(text); m !== null; m = NUMBER_WORD_HITS.exec(text)) {
-    const i = m.index;
-    if (!isLetterBefore(text.charCodeAt(i - 1)) && numberWordAt(text, i, text.charCodeAt(i) | 32)) starts.push(i);
-  }
-  starts.sort((x, y) => x - y);
   const out: Enumeration[] = [];
-  for (const a of starts) {
-    const cnt = countAt(text, a);
-    if (!cnt) continue;
-    const e = scanAt(text, cnt);
+  COUNT_STARTS.lastIndex = 0;
+  for (let m = COUNT_STARTS.exec(text); m !== null; m = COUNT_STARTS.exec(text)) {
+    const i = m.index;
+    if (!isDigitCode(text.charCodeAt(i)) && isLetterBefore(text.charCodeAt(i - 1))) continue;
+    const e = enumerationAt(text, i);
     if (e) out.push(e);
   }
   return out;
