@@ -214,6 +214,18 @@ function nfcTrimmed(list: string[]): string[] {
   return out;
 }
 
+/**
+ * `toneKey(name.normalize('NFC')).trim()` of each name, as one toneKey of them all joined by line breaks (a word
+ * boundary: the key of each is its slice of the whole key).
+ */
+export function nameKeys(names: string[]): string[] {
+  const nfc = nfcTrimmed(names);
+  const keys = toneKey(nfc.join('\n'));
+  const out: string[] = [];
+  for (let i = 0, at = 0; i < nfc.length; at += nfc[i++].length + 1) out.push(keys.slice(at, at + nfc[i].length));
+  return out;
+}
+
 function newNode(): TrieNode {
   // every node has every field: one object shape for the search that walks them
   return { soft: undefined, hard: undefined, terminal: undefined };
