@@ -536,12 +536,16 @@ export class IndicatorSet {
       let pos = start + m[0].length;
       let best: Cand | undefined = node.terminal ? { start, end: pos, term: node.terminal } : undefined;
       while (node.soft || node.hard) {
-        // the next word, at most a short separator away
-        let ws = pos;
-        while (ws < n && ws - pos <= MAX_SEP && !isWordCode(text.charCodeAt(ws))) ws++;
-        if (ws >= n || ws - pos > MAX_SEP) break;
-        const sig = sepSignature(text, pos, ws);
-        if (sig === null) break;
+        // the next word, at most a short separator away (most often one space away)
+        let ws = pos + 1;
+        let sig: string | null = '';
+        if (text.charCodeAt(pos) !== 32 || !isWordCode(text.charCodeAt(ws))) {
+          ws = pos;
+          while (ws < n && ws - pos <= MAX_SEP && !isWordCode(text.charCodeAt(ws))) ws++;
+          if (ws >= n || ws - pos > MAX_SEP) break;
+          sig = sepSignature(text, pos, ws);
+          if (sig === null) break;
+        }
         const edges: Edges | undefined = sig === '' ? node.soft : node.hard?.get(sig);
         const next: Edge | undefined = edges && edgeAt(edges, key, text, ws);
         if (!next) break;
