@@ -193,6 +193,28 @@ describe('findMentions', () => {
     assert.deepEqual(found('chỉ tiêux chỉ tiêu', set), [['a', 'chỉ tiêu']]);
   });
 
+  test('names split into words as the text does, with only the units of Vietnamese text or with any others', () => {
+    // names made only of these units are split by one native search, others one unit at a time
+    const units: string[] = [];
+    const ranges = [[0, 0x24f], [0x300, 0x36f], [0x1e00, 0x1eff], [0x2013, 0x2014], [0x2018, 0x2019], [0x201c, 0x201d]];
+    for (const [a, b] of ranges) for (let c = a; c <= b; c++) units.push(String.fromCharCode(c).normalize('NFC'));
+    const names = units.map((c) => `chỉ${c}tiêu`);
+    for (const set of [IndicatorSet.from([ind('a', 'chỉ tiêu', names)]), IndicatorSet.from([ind('a', 'chỉ tiêu', [...names, 'µ²'])])]) {
+      const missed: string[] = [];
+      for (const c of units) {
+        // a word unit is inside the name's one word; any other separates its two words, with a space or not
+        const texts = isWordCode(c.charCodeAt(0)) ? [`chỉ${c}tiêu`] : [`chỉ${c}tiêu`, `chỉ${c} tiêu`];
+        for (const t of texts.map((x) => x.normalize('NFC'))) {
+          const hits = found(`số ${t} đạt`, set);
+          if (hits.length !== 1 || hits[0][1] !== t) missed.push(t);
+        }
+      }
+      assert.deepEqual(missed.slice(0, 5), []);
+    }
+    const exotic = IndicatorSet.from([ind('a', 'mật độ µ²'), ind('b', 'chỉ số αβ'), ind('c', 'chỉ số 𝛼')]);
+    assert.deepEqual(found('mật độ µ² đạt; chỉ số αβ và chỉ số 𝛼', exotic), [['a', 'mật độ µ²'], ['b', 'chỉ số αβ'], ['c', 'chỉ số']]);
+  });
+
   test('the tone key keeps every BMP code unit a word character or not (the search relies on it)', () => {
     const wrong: string[] = [];
     for (let c = 0; c < 65536; c++) {

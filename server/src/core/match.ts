@@ -11,7 +11,7 @@
 import type { TextView } from './text';
 import { documentToneKey, toneKey, isWordChar, unitClass, UNIT_LETTER, UNIT_MARK } from './text';
 import type { Figure, Indicator, IndicatorValue, OutlineNode, Period, PeriodMention } from './types';
-import { IndicatorSet, type Mention } from './data/indicators';
+import { IndicatorSet, nameKeys, type Mention } from './data/indicators';
 import { unitsCompatible } from './units';
 import { formatPeriod } from './periods';
 import type { AppliedTemplate } from './template/apply';
@@ -169,20 +169,28 @@ const combinedCache = new WeakMap<IndicatorSet, Combined>();
 function combined(data: IndicatorSet): Combined {
   const hit = combinedCache.get(data);
   if (hit) return hit;
-  const key = (a: string) => toneKey(a.normalize('NFC')).trim();
+  // the names of the data, then of the vocabulary, keyed in one go
+  const names: string[] = [];
+  for (const ind of data.all()) names.push(ind.name, ...ind.aliases);
+  for (const v of vocabularyIndicators()) names.push(v.name, ...v.aliases);
+  const keys = nameKeys(names);
+  let at = 0;
   const dataByKey = new Map<string, Indicator>();
-  for (const ind of data.all()) for (const a of [ind.name, ...ind.aliases]) dataByKey.set(key(a), ind);
+  for (const ind of data.all()) for (let i = 0; i <= ind.aliases.length; i++) dataByKey.set(keys[at++], ind);
   const extra = new Map<string, string[]>();
   const vocabOnly: Indicator[] = [];
   for (const v of vocabularyIndicators()) {
-    const names = [v.name, ...v.aliases];
-    const target = names.map((a) => dataByKey.get(key(a))).find(Boolean);
+    const own = [v.name, ...v.aliases];
+    const first = at;
+    at += own.length;
+    let target: Indicator | undefined;
+    for (let i = first; i < at && !target; i++) target = dataByKey.get(keys[i]);
     if (!target) {
       vocabOnly.push(v);
       continue;
     }
     const list = extra.get(target.id) ?? [];
-    for (const a of names) if (!dataByKey.has(key(a))) list.push(a);
+    for (let i = 0; i < own.length; i++) if (!dataByKey.has(keys[first + i])) list.push(own[i]);
     extra.set(target.id, list);
   }
   const original = new Map<string, Indicator>();

@@ -82,19 +82,6 @@ function sepSignature(s: string, from: number, to: number): string | null {
   return sig;
 }
 
-/** word of a name as written → its toneKey (the same words recur across names and across sets) */
-const wordKeys = new Map<string, string>();
-
-function wordKey(w: string): string {
-  let k = wordKeys.get(w);
-  if (k === undefined) {
-    k = toneKey(w);
-    if (wordKeys.size > 200_000) wordKeys.clear();
-    wordKeys.set(w, k);
-  }
-  return k;
-}
-
 const foldTable = new Uint16Array(65536); // 0 unknown, else the folded code unit (lower-case base letter)
 
 function foldCode(c: number): number {
@@ -112,8 +99,39 @@ interface Words {
   count: number;
 }
 
+/**
+ * Code units whose class text.ts knows up front (ASCII, Latin-1 and Latin Extended-A/B, combining diacritics,
+ * Latin Extended Additional: every Vietnamese letter), plus the soft separators beyond them. In a text made of
+ * these only, WORD_UNITS below is exactly `isWordCode`, so one native split finds the words.
+ */
+const KNOWN_UNITS = /^[\0-\u024f\u0300-\u036f\u1e00-\u1eff\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
+const WORD_UNITS = '0-9A-Z_a-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u1e00-\u1eff';
+/** the runs between words, captured: split gives words at even indices, the runs between them at odd ones */
+const NON_WORD_RUN = new RegExp(`([^${WORD_UNITS}]+)`);
+
 /** Maximal runs of word characters (letters, marks, digits, `_`), as `isWordChar` in text.ts. */
 function splitWords(s: string): Words {
+  if (!KNOWN_UNITS.test(s)) return splitWordsByUnit(s);
+  const parts = s.split(NON_WORD_RUN);
+  const cap = (parts.length >> 1) + 1;
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  let count = 0;
+  let at = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const len = parts[p].length;
+    // only the first and the last word can be empty (the text starts or ends with a non-word unit)
+    if ((p & 1) === 0 && len > 0) {
+      starts[count] = at;
+      ends[count++] = at + len;
+    }
+    at += len;
+  }
+  return { starts, ends, count };
+}
+
+/** splitWords one code unit at a time, for a text with units whose class only a Unicode lookup tells. */
+function splitWordsByUnit(s: string): Words {
   const n = s.length;
   const cap = (n >> 1) + 1;
   const starts = new Int32Array(cap);
@@ -184,6 +202,30 @@ interface Trie {
   firstWords: RegExp | null;
 }
 
+/**
+ * NFC and trimmed, each. One normalize of the joined list when no entry has a line break of its own (a line
+ * break is a starter that composes with nothing, so the NFC of the joined list is the join of the NFCs).
+ */
+function nfcTrimmed(list: string[]): string[] {
+  const joined = list.join('\n');
+  let out = joined.normalize('NFC').split('\n');
+  if (out.length !== list.length) out = list.map((s) => s.normalize('NFC'));
+  for (let i = 0; i < out.length; i++) out[i] = out[i].trim();
+  return out;
+}
+
+/**
+ * `toneKey(name.normalize('NFC')).trim()` of each name, as one toneKey of them all joined by line breaks (a word
+ * boundary: the key of each is its slice of the whole key).
+ */
+export function nameKeys(names: string[]): string[] {
+  const nfc = nfcTrimmed(names);
+  const keys = toneKey(nfc.join('\n'));
+  const out: string[] = [];
+  for (let i = 0, at = 0; i < nfc.length; at += nfc[i++].length + 1) out.push(keys.slice(at, at + nfc[i].length));
+  return out;
+}
+
 function newNode(): TrieNode {
   // every node has every field: one object shape for the search that walks them
   return { soft: undefined, hard: undefined, terminal: undefined };
@@ -207,31 +249,46 @@ function childOf(edges: Edges, key: string): TrieNode {
 
 function buildTrie(indicators: Indicator[]): Trie {
   const root = new Map<string, TrieNode>();
+  // every name and alias, NFC and trimmed, one per line: the words of all of them in one split, their keys in one
+  // toneKey (a line break is a word boundary, so the key of each word is its slice of the whole key)
+  const owners: Indicator[] = [];
+  const raws: string[] = [];
   for (const ind of indicators) {
-    for (const raw of [ind.name, ...ind.aliases]) {
-      const alias = raw.normalize('NFC').trim();
-      const w = splitWords(alias);
-      if (w.count === 0) continue;
-      const first = wordKey(alias.slice(w.starts[0], w.ends[0]));
-      let node = root.get(first);
-      if (!node) root.set(first, (node = newNode()));
-      for (let k = 1; k < w.count; k++) {
-        const key = wordKey(alias.slice(w.starts[k], w.ends[k]));
-        const sig = sepSignature(alias, w.ends[k - 1], w.starts[k]) ?? '';
-        let edges: Edges;
-        if (sig === '') edges = node.soft ??= newEdges();
-        else {
-          const hard: Map<string, Edges> = (node.hard ??= new Map());
-          let e = hard.get(sig);
-          if (!e) hard.set(sig, (e = newEdges()));
-          edges = e;
-        }
-        node = childOf(edges, key);
-      }
-      const t = node.terminal;
-      if (!t) node.terminal = { indicator: ind, alias: raw, ambiguous: false };
-      else if (t.indicator.id !== ind.id) t.ambiguous = true;
+    owners.push(ind);
+    raws.push(ind.name);
+    for (const a of ind.aliases) {
+      owners.push(ind);
+      raws.push(a);
     }
+  }
+  const names = nfcTrimmed(raws);
+  const all = names.join('\n');
+  const keys = toneKey(all);
+  const w = splitWords(all);
+  let k = 0;
+  for (let i = 0, lineEnd = -1; i < raws.length; i++) {
+    // by lengths: a name may have a line break of its own
+    lineEnd += 1 + names[i].length;
+    if (k >= w.count || w.starts[k] >= lineEnd) continue; // no word
+    let node = root.get(keys.slice(w.starts[k], w.ends[k]));
+    if (!node) root.set(keys.slice(w.starts[k], w.ends[k]), (node = newNode()));
+    for (k++; k < w.count && w.starts[k] < lineEnd; k++) {
+      const key = keys.slice(w.starts[k], w.ends[k]);
+      const sig = sepSignature(all, w.ends[k - 1], w.starts[k]) ?? '';
+      let edges: Edges;
+      if (sig === '') edges = node.soft ??= newEdges();
+      else {
+        const hard: Map<string, Edges> = (node.hard ??= new Map());
+        let e = hard.get(sig);
+        if (!e) hard.set(sig, (e = newEdges()));
+        edges = e;
+      }
+      node = childOf(edges, key);
+    }
+    const ind = owners[i];
+    const t = node.terminal;
+    if (!t) node.terminal = { indicator: ind, alias: raws[i], ambiguous: false };
+    else if (t.indicator.id !== ind.id) t.ambiguous = true;
   }
   const words = [...root.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const firstWords = words.length
@@ -479,12 +536,16 @@ export class IndicatorSet {
       let pos = start + m[0].length;
       let best: Cand | undefined = node.terminal ? { start, end: pos, term: node.terminal } : undefined;
       while (node.soft || node.hard) {
-        // the next word, at most a short separator away
-        let ws = pos;
-        while (ws < n && ws - pos <= MAX_SEP && !isWordCode(text.charCodeAt(ws))) ws++;
-        if (ws >= n || ws - pos > MAX_SEP) break;
-        const sig = sepSignature(text, pos, ws);
-        if (sig === null) break;
+        // the next word, at most a short separator away (most often one space away)
+        let ws = pos + 1;
+        let sig: string | null = '';
+        if (text.charCodeAt(pos) !== 32 || !isWordCode(text.charCodeAt(ws))) {
+          ws = pos;
+          while (ws < n && ws - pos <= MAX_SEP && !isWordCode(text.charCodeAt(ws))) ws++;
+          if (ws >= n || ws - pos > MAX_SEP) break;
+          sig = sepSignature(text, pos, ws);
+          if (sig === null) break;
+        }
         const edges: Edges | undefined = sig === '' ? node.soft : node.hard?.get(sig);
         const next: Edge | undefined = edges && edgeAt(edges, key, text, ws);
         if (!next) break;
