@@ -34,3 +34,15 @@ describe('lint()', () => {
     assert.ok(r.findings.some((f) => f.rule === 'format/quotes'));
   });
 });
+
+describe('indicator names that are names of Object members', () => {
+  test('an alias "constructor" or "toString" is just a name', async () => {
+    const { IndicatorSet } = await import('../../server/src/core/data/indicators');
+    const data = IndicatorSet.from([
+      { id: 'c', name: 'constructor', aliases: ['toString', '__proto__'], unit: '%', values: [{ period: { from: 2025, to: 2025 }, kind: 'actual', lo: 5, hi: 5, bound: 'exact', source: 'test' }], uri: 'mem', line: 2 },
+    ] as never);
+    const r = lint('Năm 2025, constructor đạt 7%; toString đạt 5%; __proto__ đạt 5%.', { data, template: null });
+    assert.ok(!r.findings.some((f) => /lỗi nội bộ|failed internally/.test(f.message.en + f.message.vi)));
+    assert.ok(r.citations.length >= 1);
+  });
+});

@@ -218,7 +218,9 @@ function allMentions(text: string, data: IndicatorSet): (Mention & { fromData: b
 }
 
 function genericOk(text: string, m: Mention): boolean {
-  const allowed = GENERIC_ALIASES[toneKey(m.alias.normalize('NFC'))];
+  const key = toneKey(m.alias.normalize('NFC'));
+  // own keys only: an alias named "constructor" must not find Object's
+  const allowed = Object.hasOwn(GENERIC_ALIASES, key) ? GENERIC_ALIASES[key] : undefined;
   if (!allowed) return true;
   const after = toneKey(text.slice(m.end, m.end + 24)).trimStart();
   if (after === '' || isDigit(after[0]) || /^[,.;:(]/.test(after)) return true;
