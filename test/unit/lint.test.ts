@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, MAX_FINDINGS_PER_RULE } from '../../server/src/core/lint';
+import { IndicatorSet } from '../../server/src/core/data/indicators';
 import quotes from '../../server/src/core/rules/format-quotes';
 import type { Rule } from '../../server/src/core/rule';
 
@@ -36,8 +37,7 @@ describe('lint()', () => {
 });
 
 describe('indicator names that are names of Object members', () => {
-  test('an alias "constructor" or "toString" is just a name', async () => {
-    const { IndicatorSet } = await import('../../server/src/core/data/indicators');
+  test('an alias "constructor" or "toString" is just a name', () => {
     const data = IndicatorSet.from([
       { id: 'c', name: 'constructor', aliases: ['toString', '__proto__'], unit: '%', values: [{ period: { from: 2025, to: 2025 }, kind: 'actual', lo: 5, hi: 5, bound: 'exact', source: 'test' }], uri: 'mem', line: 2 },
     ] as never);
