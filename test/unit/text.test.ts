@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextView, TextMemo, fold, foldKeepLength, toneKey, documentToneKey, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, NFC_ATTENTION, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
+import { TextView, TextMemo, fold, foldKeepLength, toneKey, documentToneKey, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, NFC_ATTENTION, SEEDED_LETTERS, SEEDED_MARKS, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -196,6 +196,21 @@ describe('tone-placement equivalence', () => {
 });
 
 describe('unit classes', () => {
+  test('SEEDED_LETTERS and SEEDED_MARKS are exactly letters and marks (what scanners built on them assume)', () => {
+    const letters = new RegExp(`^[${SEEDED_LETTERS}]$`);
+    const marks = new RegExp(`^[${SEEDED_MARKS}]$`);
+    let n = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (letters.test(ch)) {
+        n++;
+        assert.equal(unitClass(c), UNIT_LETTER, `U+${c.toString(16)}`);
+      }
+      if (marks.test(ch)) assert.equal(unitClass(c), UNIT_MARK, `U+${c.toString(16)}`);
+    }
+    assert.ok(n > 600);
+  });
+
   test('every BMP code unit is classed as the Unicode property escapes class it (the seeded ranges included)', () => {
     const L = /\p{L}/u;
     const M = /\p{M}/u;

@@ -37,6 +37,13 @@ for (let c = 0x1e00; c <= 0x1eff; c++) unitClasses[c] = 8 | UNIT_LETTER;
 // General Punctuation (“ ” – … ‰, special spaces) holds no letter, mark or number: a typical draft then never
 // compiles the Unicode-property regex below
 for (let c = 0x2000; c <= 0x206f; c++) unitClasses[c] = 8;
+/**
+ * The letters seeded above, as regex class ranges (ASCII, Latin-1, Latin Extended-A/B, Latin Extended
+ * Additional: every Vietnamese letter), for scanners that cross words with one native search; and the seeded
+ * combining marks. A test checks both against the table.
+ */
+export const SEEDED_LETTERS = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
+export const SEEDED_MARKS = '\\u0300-\\u036f';
 const UNIT_CLASS_RE = /(\p{L})|(\p{M})|(\p{N})/u;
 
 /** UNIT_LETTER, UNIT_MARK, UNIT_NUMBER or 0 for a UTF-16 code unit (0 for a lone surrogate, NaN, -1). */

@@ -9,7 +9,7 @@
  *
  * Pure: no Node built-ins. Hand-written scanner, no regex on user text except single-character tests.
  */
-import { UNIT_LETTER, unitClass } from './text';
+import { SEEDED_LETTERS, UNIT_LETTER, unitClass } from './text';
 
 export type UnitFamily = 'percent' | 'money' | 'mass' | 'area' | 'length' | 'energy' | 'count' | 'other';
 
@@ -69,7 +69,7 @@ export function isSpaceCode(c: number): boolean {
  * Extended-A/B and Extended Additional: every Vietnamese letter), digits, ² and ³. Sticky: `wordEnd` runs it at a
  * position to cross most words at native speed instead of one interpreted step per character.
  */
-const WORD_RUN = /[0-9A-Za-z\u00b2\u00b3\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]*/y;
+const WORD_RUN = new RegExp(`[0-9\\u00b2\\u00b3${SEEDED_LETTERS}]*`, 'y');
 
 /** End of the word starting at i: a letter, then letters, digits, ² and ³ ("kWh", "km2", "m³"). */
 export function wordEnd(s: string, i: number): number {

@@ -15,7 +15,7 @@
  *
  * One native search for candidate words; per distinct word the classification is cached. Pure: no Node built-ins.
  */
-import { TONE_MARKS, toneKeySyllable, unitClass, UNIT_LETTER, UNIT_MARK } from '../text';
+import { SEEDED_LETTERS, SEEDED_MARKS, TONE_MARKS, toneKeySyllable, unitClass, UNIT_LETTER, UNIT_MARK } from '../text';
 import { isDigitCode, isSpaceCode } from '../units';
 import { lowerOf } from './scan';
 
@@ -425,7 +425,7 @@ const CANDIDATE_PAIR = `[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}]
  * The code units the text layer knows up front as letters or marks (ASCII letters, Latin-1 and Latin Extended-A/B
  * letters, the combining diacritics, Latin Extended Additional: see unitClass): a subset of isWordChar.
  */
-const KNOWN_WORD = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff';
+const KNOWN_WORD = SEEDED_LETTERS + SEEDED_MARKS;
 /**
  * A whole run of at most 8 known word units that holds a candidate pair, found from the pair: the rest of the
  * run after it (at most 6 units), then a look back over the whole run, captured (at most 8 units, not preceded
