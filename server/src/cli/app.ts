@@ -2,30 +2,55 @@
  * The CLI program (bundled to dist/cli-app.js; dist/cli.js loads it through a V8 code cache, see main.ts).
  * The same bundle runs the worker threads of the lint pool (pool.ts), recognised by their workerData.
  */
+import fs = require('node:fs');
 import { run } from './run';
 import { isPoolWorker, runWorker } from './pool';
 
-function main(): void {
-  // `draftlint figures | head`: a closed pipe ends the run quietly
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
-    });
+/**
+ * Write all of `s` to a standard stream's file descriptor, synchronously (as process.stdout does for files,
+ * pipes and terminals on Linux and macOS). Not process.stdout itself: creating it loads Node's stream and net
+ * modules, which cost a one-shot run several milliseconds. A closed pipe (`draftlint figures | head`) ends
+ * the run quietly; a full non-blocking pipe is waited for.
+ */
+function writeAll(fd: number, s: string): void {
+  const bytes = Buffer.from(s, 'utf8');
+  for (let off = 0; off < bytes.length; ) {
+    try {
+      off += fs.writeSync(fd, bytes, off, bytes.length - off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
   }
+}
 
+/** Whether stdout is a terminal, asked only when colour depends on it (stylish output). */
+function stdoutIsTTY(): boolean {
+  try {
+    // a terminal is a character device: files and pipes are told apart without loading node:tty (and net)
+    return fs.fstatSync(1).isCharacterDevice() && (require('node:tty') as typeof import('node:tty')).isatty(1);
+  } catch {
+    return false;
+  }
+}
+
+function main(): void {
   run(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    get isTTY() {
+      return stdoutIsTTY();
+    },
+    stdout: (s) => writeAll(1, s),
+    stderr: (s) => writeAll(2, s),
   }).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`draftlint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      writeAll(2, `draftlint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 2;
     },
   );

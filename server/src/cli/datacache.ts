@@ -1,14 +1,17 @@
 /**
- * Parsed indicator files (and draftlint.json files) kept between runs, next to the CLI's code cache (main.ts): parsing a data file (CSV,
- * zod validation) costs a cold process more than linting a short draft, and data files change far less often
- * than drafts. An entry is keyed by the build of draftlint, the file's name as shown in messages and the sha256
- * of its text, so an edited file, a renamed one or a new draftlint never reads a stale entry; its issues
- * (diagnostics with file, line and field) are kept with it. Only when the loader made a cache directory
- * available (the bundled CLI with a node_modules); any problem → parse as usual. At most MAX_ENTRIES files.
+ * Parsed indicator files (and draftlint.json files) kept between runs, next to the CLI's code cache (main.ts):
+ * parsing a data file (CSV, zod validation) costs a cold process more than linting a short draft, and data files
+ * change far less often than drafts. An entry is named by the build of draftlint, the file's name as shown in
+ * messages and its text's length, and holds the text itself: it is used only when the name and the whole text
+ * are equal, so an edited file, a renamed one or a new draftlint never reads a stale entry; its issues
+ * (diagnostics with file, line and field) are kept with it. Entries are JSON (a parse result is plain data; a
+ * property whose value is undefined comes back absent, which no reader tells apart), not node:v8's serializer:
+ * loading node:v8 loads Node's streams too, several milliseconds of a one-shot run. Only when the loader made a
+ * cache directory available (the bundled CLI with a node_modules); any problem → parse as usual. At most
+ * MAX_ENTRIES files.
  */
 import fs = require('node:fs');
 import path = require('node:path');
-import v8 = require('node:v8');
 import type { ParseConfigResult, ParseIndicatorResult } from '../core/index';
 
 const MAX_ENTRIES = 64;
@@ -50,9 +53,9 @@ function nameHash(s: string): string {
 function cachedParse<T>(kind: Kind, text: string, shown: string, parse: () => T): T {
   const c = cacheDir();
   if (!c) return parse();
-  const file = path.join(c.dir, `data-${c.build}-${kind}-${nameHash(shown)}-${text.length}.v8`);
+  const file = path.join(c.dir, `data-${c.build}-${kind}-${nameHash(shown)}-${text.length}.json`);
   try {
-    const v = v8.deserialize(fs.readFileSync(file));
+    const v: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (isEntry(v, kind) && v.shown === shown && v.text === text) return v.result as T;
   } catch {
     // no entry yet (or an unreadable one): parse
@@ -61,7 +64,7 @@ function cachedParse<T>(kind: Kind, text: string, shown: string, parse: () => T)
   try {
     fs.mkdirSync(c.dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, v8.serialize({ shown, text, result } satisfies Entry<T>));
+    fs.writeFileSync(tmp, JSON.stringify({ shown, text, result } satisfies Entry<T>));
     fs.renameSync(tmp, file);
     prune(c.dir);
   } catch {
@@ -81,7 +84,7 @@ export function cachedConfigParse(text: string, shown: string, parse: () => Pars
 }
 
 function prune(dir: string): void {
-  const entries = fs.readdirSync(dir).filter((f) => f.startsWith('data-') && f.endsWith('.v8'));
+  const entries = fs.readdirSync(dir).filter((f) => f.startsWith('data-') && f.endsWith('.json'));
   if (entries.length <= MAX_ENTRIES) return;
   const withTime = entries.map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs })).sort((a, b) => a.t - b.t);
   for (const { f } of withTime.slice(0, entries.length - MAX_ENTRIES)) fs.rmSync(path.join(dir, f), { force: true });

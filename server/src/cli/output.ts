@@ -32,11 +32,11 @@ export function style(color: boolean): Style {
 /**
  * Whether to colour: `--color`/`--no-color` win; then NO_COLOR / FORCE_COLOR; then whether stdout is a terminal.
  */
-export function useColor(flag: boolean | undefined, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+export function useColor(flag: boolean | undefined, isTTY: boolean | (() => boolean), env: NodeJS.ProcessEnv): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY && env.TERM !== 'dumb';
+  return env.TERM !== 'dumb' && (typeof isTTY === 'function' ? isTTY() : isTTY);
 }
 
 /** Columns a string takes in a terminal: code points, combining marks and zero-width characters excluded. */

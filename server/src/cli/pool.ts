@@ -9,7 +9,6 @@
  * has already checked them for errors) and lints the files it is sent, a few at a time.
  */
 import fs = require('node:fs');
-import os = require('node:os');
 import path = require('node:path');
 import type { Worker } from 'node:worker_threads';
 import type { Language } from '../core/index';
@@ -71,11 +70,13 @@ export function estimateWork(files: number, bytes: number): number {
  * How many workers to use (0 = lint in this thread): none for less than two workers' start-up of work, then one
  * per start-up's worth of work, at most one per core, per file, and POOL_MAX_WORKERS. `--jobs` decides alone.
  */
-export function poolSize({ files, bytes, jobs, cores = os.availableParallelism() }: PlanInput): number {
+export function poolSize({ files, bytes, jobs, cores }: PlanInput): number {
   if (files < 2) return 0;
   if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, files, 64);
   const work = estimateWork(files, bytes);
   if (work < 2 * WORKER_START_MS) return 0;
+  // node:os only now: a check of one file never needs it
+  cores ??= (require('node:os') as typeof import('node:os')).availableParallelism();
   const n = Math.min(cores, POOL_MAX_WORKERS, files, Math.floor(work / WORKER_START_MS));
   return n >= 2 ? n : 0;
 }

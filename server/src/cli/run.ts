@@ -186,8 +186,8 @@ async function lintCommand(args: CliArgs, io: Io): Promise<number> {
   // tells the compile-cache loader (main.ts) that the lint code ran in this thread, so a cache written now is complete
   if (linted.inThread > 0) (globalThis as { __draftlintLinted?: boolean }).__draftlintLinted = true;
 
-  const color = useColor(args.color, io.isTTY, io.env);
-  const s = style(color);
+  // colour only for stylish output: asking whether stdout is a terminal has a cost (see app.ts)
+  const s = style(args.format === 'stylish' && useColor(args.color, () => io.isTTY, io.env));
   const sarifOpts = { cwd, version: VERSION, language };
 
   if (args.command === 'outline') {
