@@ -11,9 +11,32 @@ const bundles = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/lsp/worker.ts'], outfile: 'dist/lint-worker.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
-  // ascii: dist/cli.js reads this bundle as Latin-1 when it is ASCII, which saves decoding it on every run
-  { entryPoints: ['server/src/cli/app.ts'], outfile: 'dist/cli-app.js', ascii: true },
+  // ascii: dist/cli.js reads this bundle as Latin-1 when it is ASCII, which saves decoding it on every run;
+  // libsApart: the parsing libraries are left to dist/cli-libs.js
+  { entryPoints: ['server/src/cli/app.ts'], outfile: 'dist/cli-app.js', ascii: true, libsApart: true },
+  { entryPoints: ['server/src/cli/libs.ts'], outfile: 'dist/cli-libs.js' },
 ];
+
+/**
+ * The CLI program's zod, csv-parse and yaml come from dist/cli-libs.js (server/src/cli/libs.ts), required at
+ * run time on first use: the lazy requires of core/zod.ts, core/csv.ts and core/yaml.ts resolve to a module that
+ * forwards to it. So the program's bundle, and its V8 code cache, hold none of them.
+ */
+const LIBS = { './zodlib': 'zodlib', 'csv-parse/sync': 'csv', yaml: 'yaml' };
+const libsApart = {
+  name: 'libs-apart',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\/zodlib|csv-parse\/sync|yaml)$/ }, (a) =>
+      a.path !== './zodlib' || a.importer.endsWith(path.join('core', 'zod.ts')) ? { path: a.path, namespace: 'libs-apart' } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/cli-libs\.js$/ }, (a) => ({ path: a.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'libs-apart' }, (a) => ({
+      contents: `module.exports = require('./cli-libs.js').${LIBS[a.path]}();`,
+      loader: 'js',
+      resolveDir: __dirname,
+    }));
+  },
+};
 
 /**
  * Escape the code units esbuild leaves outside ASCII (in comments and regular expression literals) as \uXXXX,
@@ -48,10 +71,13 @@ async function main() {
     logLevel: 'warning',
   };
   const present = bundles.filter((b) => fs.existsSync(path.join(__dirname, b.entryPoints[0])));
-  const options = ({ ascii, ...b }) => ({
+  const options = ({ ascii, libsApart: apart, ...b }) => ({
     ...common,
     ...b,
-    plugins: ascii ? [{ name: 'ascii', setup: (build) => build.onEnd((r) => r.errors.length || escapeNonAscii(path.join(__dirname, b.outfile))) }] : [],
+    plugins: [
+      ...(apart ? [libsApart] : []),
+      ...(ascii ? [{ name: 'ascii', setup: (build) => build.onEnd((r) => r.errors.length || escapeNonAscii(path.join(__dirname, b.outfile))) }] : []),
+    ],
   });
   if (watch) {
     for (const b of present) (await esbuild.context(options(b))).watch();

@@ -440,10 +440,13 @@ describe('standard streams', () => {
     const dir = tempDir();
     const lines = Array.from({ length: 4000 }, (_, i) => `Tốc độ tăng trưởng GRDP năm ${2000 + (i % 25)} đạt ${i % 90},${i % 10}%.`);
     write(dir, 'draft.md', `# Báo cáo\n\n${lines.join('\n\n')}\n`);
-    const script = `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} figures draft.md --no-config --format json | head -c 100 >/dev/null`;
-    const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' });
-    assert.equal(r.status, 0, `${r.signal} ${r.error} ${r.stderr}`);
-    assert.equal(r.stderr, '');
+    // figures is a report (0); check finds the draft's figures inconsistent (warnings: over --max-warnings 0, 1)
+    for (const [cmd, code] of [['figures', 0], ['check --max-warnings 0', 1]] as const) {
+      const script = `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} ${cmd} draft.md --no-config --format json | head -c 100 >/dev/null`;
+      const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, code, `${cmd}: ${r.signal} ${r.error} ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /EPIPE|internal error|Error/);
+    }
   });
 
   test('output larger than a pipe buffer arrives whole', () => {

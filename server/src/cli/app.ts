@@ -9,17 +9,22 @@ import { isPoolWorker, runWorker } from './pool';
 /**
  * Write all of `s` to a standard stream's file descriptor, synchronously (as process.stdout does for files,
  * pipes and terminals on Linux and macOS). Not process.stdout itself: creating it loads Node's stream and net
- * modules, which cost a one-shot run several milliseconds. A closed pipe (`draftlint figures | head`) ends
- * the run quietly; a full non-blocking pipe is waited for.
+ * modules, which cost a one-shot run several milliseconds. A reader that stopped early (`draftlint check |
+ * head`) gets nothing more and the run ends quietly with its own exit code; a full non-blocking pipe is waited for.
  */
+const closed = new Set<number>();
 function writeAll(fd: number, s: string): void {
+  if (closed.has(fd)) return;
   const bytes = Buffer.from(s, 'utf8');
   for (let off = 0; off < bytes.length; ) {
     try {
       off += fs.writeSync(fd, bytes, off, bytes.length - off);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code === 'EPIPE') {
+        closed.add(fd);
+        return;
+      }
       if (code !== 'EAGAIN') throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
     }

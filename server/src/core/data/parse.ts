@@ -9,7 +9,8 @@
  *
  * Pure: no fs, no process. Callers pass the file's text.
  */
-import { parse as parseCsv, CsvError } from 'csv-parse/sync';
+import type { CsvError } from 'csv-parse/sync';
+import { csv } from '../csv';
 import type { Node as YamlNode } from 'yaml';
 import { yaml } from '../yaml';
 import { computeLineStarts } from '../text';
@@ -330,7 +331,7 @@ export function csvRows(src: string, delimiter: string, uri: string, issues: Dat
     const offset = firstLine;
     const got: CsvRow[] = [];
     try {
-      parseCsv(src.slice(lineStarts[firstLine]), {
+      csv().parse(src.slice(lineStarts[firstLine]), {
         delimiter,
         info: true,
         raw: true,
@@ -352,7 +353,7 @@ export function csvRows(src: string, delimiter: string, uri: string, issues: Dat
       rows.push(...got);
       break;
     } catch (e) {
-      if (!(e instanceof CsvError)) throw e;
+      if (!(e instanceof csv().CsvError)) throw e;
       rows.push(...got);
       // the failing record starts on the first non-blank line after the last good one
       let start = got.length ? got[got.length - 1].endLine + 1 : offset;
