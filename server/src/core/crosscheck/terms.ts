@@ -305,29 +305,40 @@ function hitsOfGroup(g: Group, gl: Glossary, out: VariantHit[], replacement: (oc
   }
 }
 
+/**
+ * A quoted phrase on one line: “, at most 100 units that are no quote mark or line break, ”. Its non-overlapping
+ * matches are the phrases the old scan (from each “ up to 100 units ahead) accepted: one native search, since
+ * an interpreted step per quoted unit cost more than the rest of the rule.
+ */
+const QUOTED = /\u201c([^\u201c\u201d\n\r]{0,100})\u201d/g;
+/** two words: a known word unit, then another unit, then a known word unit (exact when no rarer letter is there) */
+const TWO_WORDS = new RegExp(`[${SEEDED_LETTERS}${SEEDED_MARKS}][^${SEEDED_LETTERS}${SEEDED_MARKS}]+[${SEEDED_LETTERS}${SEEDED_MARKS}]`);
+/**
+ * The units that may be a letter or mark outside SEEDED_LETTERS/SEEDED_MARKS (ª, µ, º, IPA, Greek, …): everything
+ * but ASCII, Latin-1 and Latin Extended-A/B, the combining diacritics, Latin Extended Additional and General
+ * Punctuation (a test checks the ranges against unitClass).
+ */
+export const MAYBE_RARE_WORD = /[^\u0000-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f]/;
+
+/** How many words (runs of letters and marks) `s` holds, up to 2. */
+function wordsUpTo2(s: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let k = 0; k < s.length && words < 2; k++) {
+    const w = isWordChar(s.charCodeAt(k));
+    if (w && !inWord) words++;
+    inWord = w;
+  }
+  return words;
+}
+
 /** Quoted phrases “…” on one line with at least two words. */
-function quotedPhrases(text: string): Occurrence[] {
+export function quotedPhrases(text: string): Occurrence[] {
   const out: Occurrence[] = [];
-  let i = text.indexOf('\u201c');
-  while (i >= 0) {
-    let j = i + 1;
-    let words = 0;
-    let inWord = false;
-    let ok = true;
-    while (j < text.length && j - i <= 100) {
-      const c = text.charCodeAt(j);
-      if (c === 0x201d) break;
-      if (c === 10 || c === 13 || c === 0x201c) {
-        ok = false;
-        break;
-      }
-      const w = isWordChar(c);
-      if (w && !inWord) words++;
-      inWord = w;
-      j++;
-    }
-    if (ok && j < text.length && text.charCodeAt(j) === 0x201d && words >= 2) out.push({ start: i + 1, end: j, text: text.slice(i + 1, j) });
-    i = text.indexOf('\u201c', Math.max(i + 1, j));
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m !== null; m = QUOTED.exec(text)) {
+    const inner = m[1];
+    if (MAYBE_RARE_WORD.test(inner) ? wordsUpTo2(inner) >= 2 : TWO_WORDS.test(inner)) out.push({ start: m.index + 1, end: m.index + 1 + inner.length, text: inner });
   }
   return out;
 }
