@@ -77,6 +77,40 @@ describe('markers', () => {
     }
   });
 
+  test('parseSectionNumber: the loops equal the regexes they replaced', () => {
+    // the earlier implementation of the part, roman and decimal cases, as an oracle
+    const reference = (kind: 'part' | 'roman' | 'decimal', number: string): number[] | null => {
+      const s = number.trim();
+      if (!s) return null;
+      if (kind === 'part') {
+        if (/^\d{1,2}$/.test(s)) return [Number(s)];
+        const r = romanToInt(s.toUpperCase());
+        if (r) return [r];
+        // the ordinal-word path is unchanged: reach it with a prefix that neither earlier case accepts
+        return parseSectionNumber('part', `x ${s.split(/\s+/).pop()}`);
+      }
+      if (kind === 'roman') {
+        const r = romanToInt(s.replace(/[-.–)]$/, '').toUpperCase());
+        return r ? [r] : null;
+      }
+      const t = s.replace(/\.$/, '');
+      if (!/^\d{1,3}(\.\d{1,3}){0,5}$/.test(t)) return null;
+      return t.split('.').map(Number);
+    };
+    const pieces = ['1', '0', '9', '10', '100', '1000', '01', '.', '..', ' ', '-', '–', ')', 'I', 'V', 'x', 'X', 'ii', '٣', '１', 'nhất', 'tư'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), fc.constantFrom('part', 'roman', 'decimal'), (ps, kind) => {
+        const s = ps.join('');
+        assert.deepEqual(parseSectionNumber(kind as 'part' | 'roman' | 'decimal', s), reference(kind as 'part' | 'roman' | 'decimal', s), `${kind} ${JSON.stringify(s)}`);
+      }),
+      { numRuns: 5000 },
+    );
+    assert.deepEqual(parseSectionNumber('decimal', '1.2.3.4.5.6'), [1, 2, 3, 4, 5, 6]);
+    assert.equal(parseSectionNumber('decimal', '1.2.3.4.5.6.7'), null);
+    assert.equal(parseSectionNumber('decimal', '1.1000'), null);
+    assert.deepEqual(parseSectionNumber('part', '07'), [7]);
+  });
+
   test('formatMarker, nodeNumber and parseSectionNumber agree', () => {
     assert.equal(formatMarker('roman', [6]), 'VI');
     assert.equal(formatMarker('decimal', [2, 1, 4]), '2.1.4');

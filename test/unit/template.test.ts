@@ -8,6 +8,7 @@ import {
   applyTemplate,
   templateFromOutline,
   titleSimilarity,
+  quickTitleSimilarity,
   titleWords,
   quickFold,
   lettersAndNumbers,
@@ -365,6 +366,30 @@ describe('applyTemplate', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test('quickTitleSimilarity (keys searched in the folded title) equals titleSimilarity (word sets)', () => {
+    // the property breaks if hasWord ignores a word boundary, or if a title without a key gives 0 for null
+    const words = [
+      'Kinh', 'tế', 'kinh tế', 'kinhte', 'xã hội', 'và', 'của', 'Đảng', 'ĐẢNG', 'dang', 'đangx', 'xdang', 'tê', '2025',
+      'a', 'ab', 'b', 'nhất', 'thứ', 'cải', 'cách', 'ß', 'Ø', 'ñ', 'Ω', 'x́', 'ệ', '²',
+    ];
+    const seps = [' ', ', ', ' - ', '; ', '', '  ', ' ', '–', '“', '”', '.', '/', '_', '́'];
+    const title = fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 10 })
+      .map((ps) => ps.map(([w, p]) => w + p).join(''));
+    fc.assert(
+      fc.property(title, title, fc.boolean(), (t, h, nfd) => {
+        const head = nfd ? h.normalize('NFD') : h;
+        assert.equal(quickTitleSimilarity(t, head), titleSimilarity(t, head));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.equal(quickTitleSimilarity('Kinh tế', 'Kinh tế biển'), 1);
+    assert.equal(quickTitleSimilarity('Kinh tế biển', 'kinh doanh, tế bào'), 2 / 3);
+    assert.equal(quickTitleSimilarity('Kinh tế', 'kinhte'), 0);
+    assert.equal(quickTitleSimilarity('Kinh tế', 'và của'), null);
+    assert.equal(quickTitleSimilarity('và', 'Kinh tế'), null);
   });
 
   test('titleWords: Vietnamese titles fold to their words', () => {

@@ -141,6 +141,43 @@ function keySimilarity(keys: string[], words: Set<string> | null): number | null
   return hit / keys.length;
 }
 
+/** a unit of a word of `titleWords`' SIMPLE_TITLE path: outside NOT_WORD */
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/** true when `key` (a run of word units) is a whole word of `folded` (simpleUnits of a SIMPLE_TITLE string) */
+function hasWord(folded: string, key: string): boolean {
+  for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + 1)) {
+    const after = at + key.length;
+    if ((at === 0 || !isWordUnit(folded.charCodeAt(at - 1))) && (after === folded.length || !isWordUnit(folded.charCodeAt(after)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * keySimilarity(keys, headingWords(title)) for one pair, without splitting the heading title into a Set of its
+ * words: headings often carry a long title (a whole paragraph when the body is on the heading's line) and most
+ * are matched by their number, so only that one pair is asked; the few keys are searched in the folded title.
+ * Without a hit the title's words are needed after all (0 when it has a word other than a stop word, else null).
+ */
+function pairSimilarity(keys: string[], title: string): number | null {
+  if (keys.length === 0) return null;
+  const known = wordsCache.get(title);
+  if (known !== undefined || !SIMPLE_TITLE.test(title)) return keySimilarity(keys, headingWords(title));
+  const folded = simpleUnits(title);
+  let hit = 0;
+  for (let i = 0; i < keys.length; i++) if (hasWord(folded, keys[i])) hit++;
+  return hit > 0 ? hit / keys.length : keySimilarity(keys, headingWords(title));
+}
+
+/** pairSimilarity for a template title (tests compare it with titleSimilarity) */
+export function quickTitleSimilarity(templateTitle: string | undefined, headingTitle: string): number | null {
+  return pairSimilarity(titleKeys(templateTitle), headingTitle);
+}
+
 /**
  * How much of a template title a heading title contains: the share of the template title's words (folded,
  * stop words dropped) found in the heading title. null when either title is empty.
@@ -236,13 +273,20 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
 
     const nodeTaken = new Set<OutlineNode>();
     const secTaken = new Set<number>();
-    const sims: (number | null)[][] = [];
-    for (let ni = 0; ni < candidates.length; ni++) {
-      const words = headingWords(candidates[ni].title);
-      const row: (number | null)[] = [];
-      for (let si = 0; si < keys.length; si++) row.push(keySimilarity(keys[si], words));
-      sims.push(row);
-    }
+    // a candidate's similarities to every section, computed when first needed (steps 2 and 3: a candidate the
+    // numbers did not match); step 1 asks only for the numbered pair's
+    const sims: ((number | null)[] | null)[] = [];
+    for (let ni = 0; ni < candidates.length; ni++) sims.push(null);
+    const simRow = (ni: number): (number | null)[] => {
+      let row = sims[ni];
+      if (row === null) {
+        const words = headingWords(candidates[ni].title);
+        row = [];
+        for (let si = 0; si < keys.length; si++) row.push(keySimilarity(keys[si], words));
+        sims[ni] = row;
+      }
+      return row;
+    };
     const take = (pairs: { n: number; s: number; score: number }[]) => {
       pairs.sort((a, b) => b.score - a.score || a.n - b.n || a.s - b.s);
       for (const p of pairs) {
@@ -264,7 +308,8 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
     for (let ni = 0; ni < candidates.length; ni++) {
       for (let si = 0; si < sections.length; si++) {
         if (!numMatch(ni, si)) continue;
-        const sim = sims[ni][si];
+        const row = sims[ni];
+        const sim = row !== null ? row[si] : pairSimilarity(keys[si], candidates[ni].title);
         if (sim === null || sim >= AGREE) pairs.push({ n: ni, s: si, score: 2 + (sim ?? 0.5) });
       }
     }
@@ -275,7 +320,7 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
       if (nodeTaken.has(candidates[ni])) continue;
       for (let si = 0; si < sections.length; si++) {
         if (secTaken.has(si)) continue;
-        const sim = sims[ni][si];
+        const sim = simRow(ni)[si];
         if (sim !== null && sim >= STRONG && kindsCompatible(candidates[ni], sections[si], nums[si])) {
           pairs.push({ n: ni, s: si, score: sim });
         }
@@ -288,7 +333,7 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
       if (nodeTaken.has(candidates[ni])) continue;
       for (let si = 0; si < sections.length; si++) {
         if (secTaken.has(si) || !numMatch(ni, si)) continue;
-        const elsewhere = sims[ni].some((x, k) => k !== si && x !== null && x >= STRONG);
+        const elsewhere = simRow(ni).some((x, k) => k !== si && x !== null && x >= STRONG);
         if (!elsewhere) pairs.push({ n: ni, s: si, score: 1 });
       }
     }
