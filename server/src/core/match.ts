@@ -217,10 +217,12 @@ function allMentions(text: string, data: IndicatorSet): (Mention & { fromData: b
   return out;
 }
 
+/** GENERIC_ALIASES by tone key (a Map: an alias named "constructor" must not find Object's member) */
+let genericByKey: Map<string, string[]> | undefined;
+
 function genericOk(text: string, m: Mention): boolean {
-  const key = toneKey(m.alias.normalize('NFC'));
-  // own keys only: an alias named "constructor" must not find Object's
-  const allowed = Object.hasOwn(GENERIC_ALIASES, key) ? GENERIC_ALIASES[key] : undefined;
+  genericByKey ??= new Map(Object.entries(GENERIC_ALIASES).map(([k, v]) => [toneKey(k.normalize('NFC')), v]));
+  const allowed = genericByKey.get(toneKey(m.alias.normalize('NFC')));
   if (!allowed) return true;
   const after = toneKey(text.slice(m.end, m.end + 24)).trimStart();
   if (after === '' || isDigit(after[0]) || /^[,.;:(]/.test(after)) return true;

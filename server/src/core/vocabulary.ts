@@ -151,7 +151,8 @@ const ENTRIES: VocabEntry[] = [
 /**
  * Aliases that are too broad on their own: they count only when the next words do not narrow the subject
  * ("tốc độ tăng trưởng 5 năm …" is the economy's; "tốc độ tăng trưởng ngành …" is not).
- * The value lists the words allowed to follow (tone-keyed, lower case); a number may always follow.
+ * The value lists the words allowed to follow (lower case; match.ts compares both by tone key); a number may
+ * always follow.
  */
 export const GENERIC_ALIASES: Record<string, string[]> = {
   'tốc độ tăng trưởng': ['bình quân', 'giai đoạn', 'năm', 'cả', 'đạt', 'ước', 'duy trì', 'ở mức', 'trung bình', 'hằng năm', 'hàng năm', 'luôn'],
