@@ -41,6 +41,11 @@ function stdoutIsTTY(): boolean {
   }
 }
 
+/**
+ * The run, then an immediate exit with its code: everything is written by then (synchronously), and a natural
+ * exit would first wait for V8's background compile jobs to finish and tear the heap down, for nothing (the
+ * 'exit' listeners, such as the code cache's writer in main.ts, still run).
+ */
 function main(): void {
   run(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -51,12 +56,10 @@ function main(): void {
     stdout: (s) => writeAll(1, s),
     stderr: (s) => writeAll(2, s),
   }).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => process.exit(code),
     (e: unknown) => {
       writeAll(2, `draftlint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 2;
+      process.exit(2);
     },
   );
 }
