@@ -100,12 +100,13 @@ export function spanAfter(s: string, b: number, from: number): [number, number] 
 
 const BARE_YEAR_PREV_BLOCK = new Set(['số', 'thứ', 'khoảng', 'trên', 'dưới', 'gần', 'hơn', 'đạt', 'là', 'gấp', 'bằng']);
 
-interface YearHit {
+export interface YearHit {
   mention: PeriodMention;
   end: number;
 }
 
-function yearMention(s: string, a: number, b: number, y: number): YearHit | null {
+/** The mention a year at [a, b) starts, or null (exported for the scan test). */
+export function yearMention(s: string, a: number, b: number, y: number): YearHit | null {
   let start = a;
   let end = b;
   let period: Period = { from: y, to: y };
@@ -184,8 +185,8 @@ function yearMention(s: string, a: number, b: number, y: number): YearHit | null
   return { mention, end };
 }
 
-/** "5 năm" / "05 năm" starting at digit run [a, b): a relative term mention, or null */
-function termYears(s: string, a: number, b: number): PeriodMention | null {
+/** "5 năm" / "05 năm" starting at digit run [a, b): a relative term mention, or null (exported for the scan test) */
+export function termYears(s: string, a: number, b: number): PeriodMention | null {
   const t = s.slice(a, b);
   if (t !== '5' && t !== '05') return null;
   if (a > 0) {
@@ -204,13 +205,30 @@ function termYears(s: string, a: number, b: number): PeriodMention | null {
   return { start: a, end: nw.end, period: null, relative: 'term', text: s.slice(a, nw.end) };
 }
 
+/** "cả giai đoạn", "cả nhiệm kỳ" at a position (any case, as /iu reads it) */
+const WHOLE_TERM_AT = /cả (?:giai đoạn|nhiệm kỳ)/iuy;
+/**
+ * Every "ả " and "Ả ": the second letter of a whole-term phrase and its space. A literal is searched at native
+ * speed (a case-insensitive pattern steps through each character); the phrase is then matched where one is.
+ */
+const WHOLE_TERM_LOWER = /ả /g;
+const WHOLE_TERM_UPPER = /Ả /g;
+
 /** "cả giai đoạn", "cả nhiệm kỳ" (not followed by explicit years) */
-function wholeTerm(s: string): PeriodMention[] {
-  const out: PeriodMention[] = [];
-  const re = /cả (?:giai đoạn|nhiệm kỳ)/giu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const a = m.index;
+function wholeTerm(s: string, out: PeriodMention[]): void {
+  wholeTermFrom(s, WHOLE_TERM_LOWER, out);
+  wholeTermFrom(s, WHOLE_TERM_UPPER, out);
+}
+
+function wholeTermFrom(s: string, anchor: RegExp, out: PeriodMention[]): void {
+  anchor.lastIndex = 0;
+  while (anchor.test(s)) {
+    // the phrase starts one character before the anchor ("c" or "C"); no phrase holds another "ả "
+    const a = anchor.lastIndex - 3;
+    if (a < 0) continue;
+    WHOLE_TERM_AT.lastIndex = a;
+    const m = WHOLE_TERM_AT.exec(s);
+    if (m === null) continue;
     const b = a + m[0].length;
     if (a > 0 && isLetterCode(s.charCodeAt(a - 1))) continue;
     if (b < s.length && isLetterCode(s.charCodeAt(b))) continue;
@@ -220,24 +238,29 @@ function wholeTerm(s: string): PeriodMention[] {
     }
     out.push({ start: a, end: b, period: null, relative: 'term', text: m[0] });
   }
-  return out;
 }
 
 /**
- * The digit runs that can start a mention: a year has four digits (yearAt) and a term is "5" or "05"
- * (termYears); no other run starts one. Whole runs of ASCII digits (isDigitCode), found at native speed.
+ * The digit runs that can start a mention: a year has four digits (yearAt) and a term is "5" or "05" followed by
+ * a space and "năm" (termYears); no other run starts one. Each search starts with a fixed-width pattern or a
+ * literal, which the regex engine skips through several characters at a time (a pattern that starts with a
+ * lookbehind, or with a class of any width, is tried at every character: 3× the instructions on a draft). A match
+ * in a longer run of digits is no candidate: yearAt and termYears check the whole run.
  */
-const CANDIDATE_RUN = /(?<![0-9])(?:[0-9]{4}|0?5)(?![0-9])/g;
+// (written out: V8 skips ahead on four single classes, not on [0-9]{4})
+const FOUR_DIGITS = /[0-9][0-9][0-9][0-9]/g;
+const FIVE_YEARS = /5[ \t\u00a0\u202f][nN][ăĂ][mM]/g;
 
 /** Every period mention of an NFC text, sorted by start. */
 export function extractPeriods(nfcText: string): PeriodMention[] {
   const s = nfcText;
   const out: PeriodMention[] = [];
-  const runs = CANDIDATE_RUN;
+  const runs = FOUR_DIGITS;
   runs.lastIndex = 0;
-  for (let m = runs.exec(s); m !== null; m = runs.exec(s)) {
-    const i = m.index;
-    const b = i + m[0].length;
+  while (runs.test(s)) {
+    const b = runs.lastIndex;
+    const i = b - 4;
+    // yearAt takes only a whole run of four digits (no digit before or after)
     const y = yearAt(s, i, b);
     if (y) {
       const hit = yearMention(s, i, b, y);
@@ -246,12 +269,20 @@ export function extractPeriods(nfcText: string): PeriodMention[] {
         out.push(hit.mention);
         runs.lastIndex = hit.end;
       }
-    } else {
-      const t = termYears(s, i, b);
-      if (t) out.push(t);
     }
   }
-  out.push(...wholeTerm(s));
+  // "5 năm", "05 năm": no year mention holds one, so a search of their own finds the same ones
+  const terms = FIVE_YEARS;
+  terms.lastIndex = 0;
+  while (terms.test(s)) {
+    const five = terms.lastIndex - 5;
+    let i = five;
+    if (i > 0 && s.charCodeAt(i - 1) === 48 /* 0 */) i--;
+    // termYears takes only a whole run "5" or "05" (no digit before: "15 năm", "105 năm")
+    const t = termYears(s, i, five + 1);
+    if (t) out.push(t);
+  }
+  wholeTerm(s, out);
   out.sort((x, y2) => x.start - y2.start || x.end - y2.end);
   return out;
 }
