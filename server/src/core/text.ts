@@ -545,17 +545,48 @@ const KEY_BY_LINES_FROM = 4_000;
 
 /**
  * toneKey of a whole document, remembered for the last document asked: the matcher, the indicator search and
- * the rules that need it share one key per lint. A long document is keyed line by line and the keys of its
- * lines are kept until the next one, so that after an edit only the changed lines are keyed again (a line
- * break is a word boundary: the key of a line is the line's slice of the document's key).
+ * the rules that need it share one key per lint. After the first long document, a long document is keyed line
+ * by line and the keys of its lines are kept until the next one, so that after an edit only the changed lines
+ * are keyed again (a line break is a word boundary: the key of a line is the line's slice of the document's
+ * key).
  */
 export function documentToneKey(text: string): string {
   // the matcher asks once per subject: after the first call of a lint, a comparison of references
-  return keyed.get(text, (t) => (t.length < KEY_BY_LINES_FROM ? toneKey(t) : keyByLines(t)));
+  return keyed.get(text, (t) =>
+    t.length < KEY_BY_LINES_FROM ? toneKey(t) : lineKeys.size === 0 && wholeDocument === undefined ? keyWhole(t) : keyByLines(t),
+  );
+}
+
+/**
+ * The first long document (a CLI run lints just one) is keyed whole: one lower-casing and one search cost far
+ * less, cold, than a map of its lines (hashing every line, a search per line). Its lines are put in a map only
+ * when a second document comes (an editor's next lint).
+ */
+let wholeDocument: [text: string, lower: string, key: string] | undefined;
+
+function keyWhole(text: string): string {
+  const key = toneKey(text);
+  wholeDocument = [text, lowerKeepLength(text), key];
+  return key;
+}
+
+/** The lines of the document keyed whole, by line: [its lower case, its key]. */
+function linesOfWhole([text, lower, key]: [string, string, string]): Map<string, [string, string]> {
+  // lower-casing and keying keep every unit's place, and a line break stays one: the lines correspond
+  const lines = text.split('\n');
+  const lowers = lower.split('\n');
+  const keys = key.split('\n');
+  const map = new Map<string, [string, string]>();
+  for (let i = 0; i < lines.length; i++) map.set(lines[i], [lowers[i], keys[i]]);
+  return map;
 }
 
 function keyByLines(text: string): string {
-  const before = lineKeys;
+  let before = lineKeys;
+  if (wholeDocument !== undefined) {
+    before = linesOfWhole(wholeDocument);
+    wholeDocument = undefined;
+  }
   const now = new Map<string, [string, string]>();
   const lowers: string[] = [];
   const keys: string[] = [];
