@@ -379,8 +379,10 @@ async function lintAll(files: string[], o: LintAllOptions, io: Io, debug: boolea
   for (let i = 0; i < files.length; i++) if (!results[i]) todo.push(i);
   let bytes = 0;
   for (const i of todo) bytes += sizes[i];
-  const script = workerScript();
-  const workers = script ? poolSize({ files: todo.length, bytes, jobs: o.jobs }) : 0;
+  // the worker script is looked for only when a pool would be used (never for one file)
+  const wanted = poolSize({ files: todo.length, bytes, jobs: o.jobs });
+  const script = wanted > 0 ? workerScript() : undefined;
+  const workers = script ? wanted : 0;
   let inThread = 0;
   if (workers > 0 && script) {
     await lintOnPool(

@@ -44,14 +44,15 @@ for (let c = 0x2000; c <= 0x206f; c++) unitClasses[c] = 8;
  */
 export const SEEDED_LETTERS = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 export const SEEDED_MARKS = '\\u0300-\\u036f';
-const UNIT_CLASS_RE = /(\p{L})|(\p{M})|(\p{N})/u;
+/** the classes of a code unit the table does not know yet (made on first use: building it costs a cold run) */
+let unitClassRe: RegExp | undefined;
 
 /** UNIT_LETTER, UNIT_MARK, UNIT_NUMBER or 0 for a UTF-16 code unit (0 for a lone surrogate, NaN, -1). */
 export function unitClass(c: number): number {
   if (!(c >= 0 && c < 65536)) return 0;
   let k = unitClasses[c];
   if (k === 0) {
-    const m = UNIT_CLASS_RE.exec(String.fromCharCode(c));
+    const m = (unitClassRe ??= new RegExp('(\\p{L})|(\\p{M})|(\\p{N})', 'u')).exec(String.fromCharCode(c));
     k = 8 | (m === null ? 0 : m[1] !== undefined ? UNIT_LETTER : m[2] !== undefined ? UNIT_MARK : UNIT_NUMBER);
     unitClasses[c] = k;
   }
