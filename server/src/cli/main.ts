@@ -1,8 +1,9 @@
 /**
  * The CLI entry (bundled to dist/cli.js, required by bin/draftlint.js): a tiny loader for the real program,
- * dist/cli-app.js, compiled through a V8 code cache so that a run does not pay for compiling ~1 MB of
- * JavaScript (the core and its parsers) every time. Node 20 has no module.enableCompileCache, so this does the
- * same by hand with vm.Script `cachedData`.
+ * dist/cli-app.js, compiled through a V8 code cache so that a run does not pay for compiling ~0.5 MB of
+ * JavaScript (the core and the CLI) every time. Node 20 has no module.enableCompileCache, so this does the
+ * same by hand with vm.Script `cachedData`. (The parsing libraries, dist/cli-libs.js, are required plainly, on
+ * a run that parses a file the parse cache does not hold: see cli/libs.ts.)
  *
  * The cache lives in `<package>/node_modules/.cache/draftlint/` (only when that node_modules exists) and is
  * keyed by the bundle's size and mtime; V8 itself rejects a stale or foreign cache. It is written once after a
@@ -100,7 +101,7 @@ function prepare(): (() => void) | null {
 
 /**
  * The program's source. The build writes it in ASCII (esbuild.js), and an ASCII file read as Latin-1 becomes a
- * one-byte string without decoding: UTF-8 decoding of the ~1 MB bundle cost every run a few milliseconds.
+ * one-byte string without decoding: UTF-8 decoding of the bundle cost every run a few milliseconds.
  */
 function readSource(file: string): string {
   const bytes = fs.readFileSync(file);
