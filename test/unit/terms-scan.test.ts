@@ -3,7 +3,8 @@
  * and falls back to a letter-by-letter walk next to a rarer letter or mark. Its contract, checked here against an
  * independent oracle (the pair search plus the walk around each pair, as terms/variant did it before): each
  * maximal run of letters and marks (\p{L}, \p{M}, per UTF-16 code unit) of at most 8 units, with no ASCII digit
- * right before or after it, that holds a candidate pair, is visited once, in document order, as written.
+ * right before or after it, that holds a candidate pair, is visited once, in document order, as written. A
+ * candidate pair: o+a, o+e or u+y with a tone mark on one of the two, or an onset's last letter + a final i/y.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,8 +18,11 @@ function family(bases: string): string {
   for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of TONES) out += (ch + t).normalize('NFC');
   return out;
 }
+/** each base vowel with a tone mark, both cases, NFC */
+const toned = (bases: string) => [...family(bases)].filter((ch) => ch.normalize('NFD').length > 1 && ch.toLowerCase() !== 'đ').join('');
 const PAIR = new RegExp(
-  `[${family('o')}][${family('ae')}]|[${family('u')}][${family('y')}]|[bcdđghklmnprstvxBCDĐGHKLMNPRSTVX][${family('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`,
+  `[${toned('o')}][${family('ae')}]|[${family('o')}][${toned('ae')}]|[${toned('u')}][${family('y')}]|[${family('u')}][${toned('y')}]` +
+    `|[bcdđghklmnprstvxBCDĐGHKLMNPRSTVX][${family('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`,
   'y',
 );
 const WORD_UNIT = /^[\p{L}\p{M}]$/u;
@@ -59,9 +63,11 @@ describe('forEachCandidateWord', () => {
       // a rarer letter making the word longer than 8: skipped
       ['αααααhoàα', []],
       // two pairs in one word: visited once; × and ÷ are not letters
-      ['thuyoa hoà×hoà÷', ['thuyoa', 'hoà', 'hoà']],
+      ['thuỷoà hoà×hoà÷', ['thuỷoà', 'hoà', 'hoà']],
+      // a pair without a tone mark on it is no candidate ("doanh", "quyết"; a decomposed tone is a mark of its own)
+      ['doanh nghiệp quyết hoa\u0300 thuy\u0309', []],
       // decomposed marks are word units
-      ['hoa\u0300 thuy\u0309', ['hoa\u0300', 'thuy\u0309']],
+      ['hòa\u0323 thủy\u0309', ['hòa\u0323', 'thủy\u0309']],
       ['', []],
     ];
     for (const [text, words] of cases) {

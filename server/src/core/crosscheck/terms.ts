@@ -424,14 +424,25 @@ function glossaryHits(text: string, gl: Glossary, out: VariantHit[]): void {
 // ---------------------------------------------------------------------------------------------------------
 // Candidate words
 
+/** every toned form of the given base vowels, both cases (NFC) */
+function tonedOf(bases: string): string {
+  let out = '';
+  for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of TONE_MARKS) out += (ch + t).normalize('NFC');
+  return out;
+}
+
 /**
- * Where a candidate word may be: o then a or e, or u then y (tone placement varies there), or the last letter
- * of an onset then an i or y that no Latin letter or combining diacritic follows (a word's last letter, or one
- * before a rarer letter; only such a word can classify as i/y); any tone and case. isCandidate tests the whole
- * word, so an extra hit changes nothing. Fixed classes: linear, and no Unicode-property class to compile.
+ * Where a candidate word may be: o then a or e, or u then y, with a tone mark on one of the two (tone placement
+ * varies there: isCandidate asks for the mark, so the many untoned "oa", "uy" of "doanh", "quyết", "chuyển"
+ * are not handed over at all), or the last letter of an onset then an i or y that no Latin letter or combining
+ * diacritic follows (a word's last letter, or one before a rarer letter; only such a word can classify as i/y),
+ * any tone and case. isCandidate tests the whole word, so an extra hit changes nothing. Fixed classes: linear,
+ * and no Unicode-property class to compile.
  */
 const ONSET_ENDS = 'bcdđghklmnprstvxBCDĐGHKLMNPRSTVX';
-const CANDIDATE_PAIR = `[${familyOf('o')}][${familyOf('ae')}]|[${familyOf('u')}][${familyOf('y')}]|[${ONSET_ENDS}][${familyOf('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`;
+const CANDIDATE_PAIR =
+  `[${tonedOf('o')}][${familyOf('ae')}]|[${familyOf('o')}][${tonedOf('ae')}]|[${tonedOf('u')}][${familyOf('y')}]|[${familyOf('u')}][${tonedOf('y')}]` +
+  `|[${ONSET_ENDS}][${familyOf('iy')}](?![A-Za-z\\u00c0-\\u024f\\u0300-\\u036f\\u1e00-\\u1eff])`;
 /**
  * The code units the text layer knows up front as letters or marks (ASCII letters, Latin-1 and Latin Extended-A/B
  * letters, the combining diacritics, Latin Extended Additional: see unitClass): a subset of isWordChar.
