@@ -15,6 +15,14 @@ describe('lint()', () => {
     assert.match(info[0].message.en, /only the first 5000/);
   });
 
+  test('findings at the same place come in rule id order', () => {
+    const at = (id: string): Rule => ({ id, defaultSeverity: 'warning', description: { vi: id, en: id }, check: (_ctx, report) => report({ start: 0, end: 3, message: { vi: id, en: id } }) });
+    const ids = ['units/rate-unit-changed', 'format/quotes', 'format-x/a', 'arithmetic/parts-total', 'format/artifact'];
+    const r = lint('abc def', { ruleSet: ids.map(at), template: null });
+    assert.deepEqual(r.findings.map((f) => f.rule), ['arithmetic/parts-total', 'format-x/a', 'format/artifact', 'format/quotes', 'units/rate-unit-changed']);
+    assert.deepEqual([...ids].sort((a, b) => a.localeCompare(b, 'en')), r.findings.map((f) => f.rule), 'the order localeCompare gives');
+  });
+
   test('a rule that throws is reported, the others still run', () => {
     const broken: Rule = { id: 'format/broken', defaultSeverity: 'error', description: { vi: 'x', en: 'x' }, check() { throw new Error('boom'); } };
     const r = lint('Một câu có dấu ” lẻ.', { ruleSet: [broken, quotes], template: null });
