@@ -49,8 +49,8 @@ export function isLetterCode(c: number): boolean {
   // Additional as letters up front
   if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x1e00 && c <= 0x1eff) return true;
-  // General Punctuation (“ ” – … ‰, spaces) holds no letter: drafts are full of it, and asking unitClass would
-  // compile its \p{L} regex for the first such character
+  // General Punctuation (“ ” – … ‰, spaces) holds no letter: drafts are full of it, so it is answered here
+  // without the call (unitClass knows the block too)
   if (c >= 0x2000 && c <= 0x206f) return false;
   return unitClass(c) === UNIT_LETTER;
 }

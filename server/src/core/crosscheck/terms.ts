@@ -52,10 +52,10 @@ const TONE_MARK_SET = new Set(TONE_MARKS);
 /** no tone mark, then each tone mark */
 const TONES = ['', ...TONE_MARKS];
 
-/** every form of the given base vowels: each tone, both cases (NFC) */
-function familyOf(bases: string): string {
+/** every form of the given base vowels with the given tones (by default: none and each tone mark), both cases (NFC) */
+function familyOf(bases: string, tones: readonly string[] = TONES): string {
   let out = '';
-  for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of TONES) out += (ch + t).normalize('NFC');
+  for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of tones) out += (ch + t).normalize('NFC');
   return out;
 }
 const VOWEL_BASES = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
@@ -425,11 +425,7 @@ function glossaryHits(text: string, gl: Glossary, out: VariantHit[]): void {
 // Candidate words
 
 /** every toned form of the given base vowels, both cases (NFC) */
-function tonedOf(bases: string): string {
-  let out = '';
-  for (const v of bases) for (const ch of [v, v.toUpperCase()]) for (const t of TONE_MARKS) out += (ch + t).normalize('NFC');
-  return out;
-}
+const tonedOf = (bases: string): string => familyOf(bases, TONE_MARKS);
 
 /**
  * Where a candidate word may be: o then a or e, or u then y, with a tone mark on one of the two (tone placement
