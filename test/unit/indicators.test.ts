@@ -1,6 +1,7 @@
 // IndicatorSet: lookup, merge, mentions in prose (longest alias, word boundaries, tone placement) and completion.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { IndicatorSet, type Mention } from '../../server/src/core/data/indicators';
@@ -105,6 +106,40 @@ describe('findMentions', () => {
     assert.deepEqual(found('Tỷ lệ đô thị hoá đạt 70%'), [['urbanisation', 'Tỷ lệ đô thị hoá']]);
     assert.deepEqual(found('Tỷ lệ đô thi hóa đạt 70%'), []);
     assert.deepEqual(found('tầng trưởng kinh tế'), []);
+  });
+
+  test('any placement of a tone, in the names or in the text, finds the same mentions (the search reads the lower case)', () => {
+    // every spelling of each word of a text (the tone moved within its vowel run) that keeps the word's key
+    const VOWEL = /[aăâeêioôơuưy]/;
+    const spellings = (word: string): string[] => {
+      const out = new Set([word]);
+      const nfd = word.normalize('NFD');
+      const mark = [...nfd].find((c) => /[\u0300\u0301\u0303\u0309\u0323]/.test(c));
+      if (!mark) return [...out];
+      const bare = nfd.replace(mark, '');
+      for (let i = 0; i < bare.length; i++) {
+        if (!VOWEL.test(bare[i].toLowerCase())) continue;
+        const w = (bare.slice(0, i + 1) + mark + bare.slice(i + 1)).normalize('NFC');
+        if (toneKey(w) === toneKey(word)) out.add(w);
+      }
+      return [...out];
+    };
+    const names = ['Tỷ lệ đô thị hoá', 'tốc độ tăng trưởng kinh tế', 'Tỷ trọng nông, lâm nghiệp, thủy sản', 'người lao động qua đào tạo', 'khoẻ mạnh'];
+    const set = IndicatorSet.from(names.map((n, i) => ind(`i${i}`, n)));
+    const text = `Năm nay ${names.join(' đạt 5%; còn ')} đạt 7%.`;
+    const base = set.findMentions(text).map((m) => [m.start, m.end, m.indicator.id]);
+    assert.equal(base.length, names.length);
+    const words = text.split(' ');
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: words.length, maxLength: words.length }), (picks) => {
+        const respelled = words.map((w, i) => { const all = spellings(w); return all[picks[i] % all.length]; }).join(' ');
+        assert.deepEqual(set.findMentions(respelled).map((m) => [m.start, m.end, m.indicator.id]), base, respelled);
+      }),
+      { numRuns: 300 },
+    );
+    // and the same with the names written in other placements
+    const other = IndicatorSet.from(names.map((n, i) => ind(`i${i}`, n.split(' ').map((w) => spellings(w).at(-1)).join(' '))));
+    assert.deepEqual(other.findMentions(text).map((m) => [m.start, m.end, m.indicator.id]), base);
   });
 
   test('tỉ and tỷ are different spellings: each matches only where the data has it', () => {

@@ -9,7 +9,7 @@
  * Anything else stays unmatched: a figure attached to the wrong indicator is worse than none.
  */
 import type { TextView } from './text';
-import { documentToneKey, toneKey, isWordChar, unitClass, UNIT_LETTER, UNIT_MARK } from './text';
+import { toneKey, isWordChar, unitClass, UNIT_LETTER, UNIT_MARK } from './text';
 import type { Figure, Indicator, IndicatorValue, OutlineNode, Period, PeriodMention } from './types';
 import { IndicatorSet, nameKeys, type Mention } from './data/indicators';
 import { unitsCompatible } from './units';
@@ -300,9 +300,8 @@ export function matchFigures(input: MatchInput): Citation[] {
   const out: Citation[] = [];
   const taken = new Set<Figure>();
   const planFrom = planPeriodStart(applied, input.headings);
-  // toneKey keeps lengths, so the key of a slice that starts and ends at word boundaries is the slice of the
-  // text's key: the document's key (computed once per document), not a key per subject over its whole sentence
-  const keyOf = (a: number, b: number) => documentToneKey(text).slice(a, b);
+  // the key of a piece of a sentence (both ends at word boundaries: a clause starts after a non-word character)
+  const keyOf = (a: number, b: number) => toneKey(text.slice(a, b));
   const clauses = new Clauses(text);
   // SUBSCOPE words in text[sentStart, end): subjects come in order, so each sentence is searched once, piece by
   // piece (a found word stays found for the later subjects of the same sentence)

@@ -469,6 +469,54 @@ function moveTone(run: string, at: number, s: string): string {
 }
 
 /**
+ * A pattern (RegExp source, no flags needed) that matches every lower-case spelling whose toneKey is `key`, a
+ * toneKey of a whole word (word units only, so nothing in it is special in a pattern): the word with each vowel
+ * run that carries one tone mark written as the alternation of the placements of that mark toneKey maps to the
+ * key ("ngừơi" → "ng(?:ừơi|ười|ươì)"). A run with two or more marks (not Vietnamese) is matched loosely, any
+ * tone on each of its vowels: a search with this pattern may find a few words of another key, never miss one.
+ */
+export function toneKeyPattern(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; ) {
+    if (!isVowelUnit(key[i])) {
+      out += key[i++];
+      continue;
+    }
+    let j = i;
+    while (j < key.length && isVowelUnit(key[j])) j++;
+    const run = key.slice(i, j);
+    const before = key.slice(Math.max(0, i - 1), i); // "q": the u of "qu" is no vowel of the run
+    i = j;
+    let marks = 0;
+    for (const ch of run) if (TONED.has(ch)) marks++;
+    if (run.length === 1 || marks === 0) out += run;
+    else if (marks > 1) for (const ch of run) out += `[${familyOfVowel(TONED.get(ch)?.[0] ?? ch)}]`;
+    else {
+      const bare = [...run].map((ch) => TONED.get(ch)?.[0] ?? ch);
+      const mark = [...run].map((ch) => TONED.get(ch)?.[1]).find((m) => m !== undefined)!;
+      const forms: string[] = [];
+      for (let p = 0; p < bare.length; p++) {
+        const form = bare.map((b, k) => (k === p ? WITH_TONE.get(b + mark)! : b)).join('');
+        if (moveTones(before + form).slice(before.length) === run) forms.push(form);
+      }
+      out += forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
+    }
+  }
+  return out;
+}
+
+function isVowelUnit(ch: string): boolean {
+  return VOWELS.includes(ch) || TONED.has(ch);
+}
+
+/** a lower-case vowel and its five toned forms, as the inside of a character class */
+function familyOfVowel(v: string): string {
+  let s = v;
+  for (const m of TONE_MARKS) s += WITH_TONE.get(v + m) ?? '';
+  return s;
+}
+
+/**
  * A one-entry memo keyed by a text (the last document asked). `===` on two equal texts that are different
  * string objects compares every character, and a re-lint of unchanged text brings exactly that (a new NFC
  * string each time): after one such comparison the memo keeps the new object, so the next ones compare
@@ -514,7 +562,7 @@ function lowerPerUnit(s: string): string {
 
 /**
  * Lower case without changing the length: a code unit whose lower case is longer (İ) stays as it is. The last
- * long text asked is remembered (the tone key and the rules that search lower-cased text share it).
+ * long text asked is remembered (the indicator search and the rules that search lower-cased text share it).
  */
 export function lowerKeepLength(s: string): string {
   return s.length > 1000 ? lowered.get(s, lowerPerUnit) : lowerPerUnit(s);
@@ -525,90 +573,16 @@ export function lowerKeepLength(s: string): string {
  * thuỷ ≡ thủy, khoẻ ≡ khỏe), lower-cased, and that still tells tones and vowels apart (tăng ≠ tầng ≠ tang).
  * The tone goes on the first vowel of its vowel run (after a "qu"): a canonical place, not a spelling rule.
  * The key has the same length as its input, and the key of a slice that starts and ends at word boundaries is
- * the same slice of the key: offsets survive. Native lower-casing and one linear search, so a whole document
- * costs a few milliseconds even before the JIT has warmed up.
+ * the same slice of the key: offsets survive. Native lower-casing and one linear search. (The linter never keys a
+ * whole document: the indicator search keys only the words it reaches, see `toneKeyPattern`.)
  */
 export function toneKey(s: string): string {
-  return moveTones(lowerKeepLength(s));
+  return moveTones(lowerPerUnit(s));
 }
 
 function moveTones(lower: string): string {
   TONE_NOT_FIRST.lastIndex = 0;
   return TONE_NOT_FIRST.test(lower) ? lower.replace(TONE_NOT_FIRST, moveTone) : lower;
-}
-
-/** the key of the last document asked */
-const keyed = new TextMemo<string>();
-/** the lower case and the key of the lines of the last document keyed line by line */
-let lineKeys = new Map<string, [lower: string, key: string]>();
-/** documents at least this long are keyed line by line */
-const KEY_BY_LINES_FROM = 4_000;
-
-/**
- * toneKey of a whole document, remembered for the last document asked: the matcher, the indicator search and
- * the rules that need it share one key per lint. After the first long document, a long document is keyed line
- * by line and the keys of its lines are kept until the next one, so that after an edit only the changed lines
- * are keyed again (a line break is a word boundary: the key of a line is the line's slice of the document's
- * key).
- */
-export function documentToneKey(text: string): string {
-  // the matcher asks once per subject: after the first call of a lint, a comparison of references
-  return keyed.get(text, (t) =>
-    t.length < KEY_BY_LINES_FROM ? toneKey(t) : lineKeys.size === 0 && wholeDocument === undefined ? keyWhole(t) : keyByLines(t),
-  );
-}
-
-/**
- * The first long document (a CLI run lints just one) is keyed whole: one lower-casing and one search cost far
- * less, cold, than a map of its lines (hashing every line, a search per line). Its lines are put in a map only
- * when a second document comes (an editor's next lint).
- */
-let wholeDocument: [text: string, lower: string, key: string] | undefined;
-
-function keyWhole(text: string): string {
-  const key = toneKey(text);
-  wholeDocument = [text, lowerKeepLength(text), key];
-  return key;
-}
-
-/** The lines of the document keyed whole, by line: [its lower case, its key]. */
-function linesOfWhole([text, lower, key]: [string, string, string]): Map<string, [string, string]> {
-  // lower-casing and keying keep every unit's place, and a line break stays one: the lines correspond
-  const lines = text.split('\n');
-  const lowers = lower.split('\n');
-  const keys = key.split('\n');
-  const map = new Map<string, [string, string]>();
-  for (let i = 0; i < lines.length; i++) map.set(lines[i], [lowers[i], keys[i]]);
-  return map;
-}
-
-function keyByLines(text: string): string {
-  let before = lineKeys;
-  if (wholeDocument !== undefined) {
-    before = linesOfWhole(wholeDocument);
-    wholeDocument = undefined;
-  }
-  const now = new Map<string, [string, string]>();
-  const lowers: string[] = [];
-  const keys: string[] = [];
-  for (let from = 0; ; ) {
-    const nl = text.indexOf('\n', from);
-    const line = text.slice(from, nl < 0 ? text.length : nl);
-    let k = now.get(line) ?? before.get(line);
-    if (k === undefined) {
-      const lower = lowerPerUnit(line);
-      k = [lower, moveTones(lower)];
-    }
-    now.set(line, k);
-    lowers.push(k[0]);
-    keys.push(k[1]);
-    if (nl < 0) break;
-    from = nl + 1;
-  }
-  lineKeys = now;
-  // the lower case of the document comes with it: the rules that search lower-cased text ask for it next
-  lowered.set(text, lowers.join('\n'));
-  return keys.join('\n');
 }
 
 /** toneKey of one syllable (kept as a name for callers that work syllable by syllable). */

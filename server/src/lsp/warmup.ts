@@ -185,7 +185,7 @@ export function warmupChunks(density = 1, size = 6000): string[] {
 
 /**
  * The text of warm-up round `turn`: a piece with a different ending each time, as edits make it (one-entry
- * memos of the core, such as the document's key, must miss in warm-up as they do in real use) and so that the
+ * memos of the core, such as the document's lower case, must miss in warm-up as they do in real use) and so that the
  * scanners also meet a text that ends right after a figure, a count or a word, not only after a line break.
  */
 export function warmupRoundText(pieces: string[], turn: number): string {

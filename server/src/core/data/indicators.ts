@@ -5,12 +5,13 @@
  * Mentions: names and aliases are split into words (letters, marks, digits, `_`) and stored in a trie keyed by
  * each word's `toneKey` (lower case, tone-placement insensitive, same length as the word) plus the "hard"
  * punctuation between words (commas, slashes…; spaces, brackets, quotes and dashes are soft and match any soft
- * run). One native search over the document's key finds the words a name can start with, the trie is walked
- * from each of them, and the longest alias wins on overlap.
+ * run). One native search over the document's lower case finds the words a name can start with (in any tone
+ * placement), the trie is walked from each of them by the keys of the words that follow, and the longest alias
+ * wins on overlap. Only the words the walk reaches are keyed: the document as a whole never is.
  *
  * Pure: no fs, no process.
  */
-import { atWordBoundary, documentToneKey, foldKeepLength, isWordCode, toneKey } from '../text';
+import { atWordBoundary, foldKeepLength, isWordCode, lowerKeepLength, toneKey, toneKeyPattern } from '../text';
 import type { Indicator, IndicatorValue } from '../types';
 
 /** A name or alias of an indicator found in prose. NFC offsets. */
@@ -172,13 +173,13 @@ interface Edge {
 
 /** The words that may come next after one node. */
 interface Edges {
-  /** while it is short, the search tries each with a native `startsWith` at the document's next word */
+  /** every next word; while the list is short, the search compares each key */
   list: Edge[];
   /** the same by key, once the list is long (many names sharing a prefix) */
   byKey: Map<string, Edge> | undefined;
 }
 
-/** Up to this many next words, trying each beats finding the next word's end one character at a time. */
+/** Up to this many next words, comparing each key beats building a Map. */
 const SHORT_EDGES = 8;
 
 interface TrieNode {
@@ -193,8 +194,9 @@ interface Trie {
   /** the node of each word names start with, by its key */
   root: Map<string, TrieNode>;
   /**
-   * The keys of the words names start with, longest first, as one search over the document's key: a native
-   * scan (an alternation of literal words: linear) that stops only where a name can start. Word boundaries
+   * The words names start with, longest first, as one search over the document's lower case: a native scan (an
+   * alternation of words, each written as every spelling of its key: linear) that stops only where a name can
+   * start. Word boundaries
    * are checked on each hit: look-arounds with Unicode classes would make the scan several times slower.
    * A first word that is not a name on its own is wanted only when one of its next words follows it (see
    * `firstWordPattern`): most occurrences of "công", "kinh", "số" are then skipped at native speed.
@@ -304,31 +306,46 @@ const MAX_LOOKAHEAD_WORDS = 32;
  * The search pattern of a first word. A word that is not a name on its own must be followed, within MAX_SEP
  * characters other than ASCII letters, digits and `_` (`\W`: every non-word character is one), by the start of
  * one of its next words: what the walk from it needs for its first step, so no hit the walk could use is
- * skipped, and a hit skipped inside a word is one the boundary check drops. Keys are word characters (never
- * special in a pattern); the repetition is bounded and runs only after the word matched: the scan stays linear.
+ * skipped, and a hit skipped inside a word is one the boundary check drops. The search runs over the lower-cased
+ * document, so each word is written as every spelling of its key (`toneKeyPattern`: "hoà" and "hòa"); keys are
+ * word characters (never special in a pattern); the repetition is bounded and runs only after the word matched:
+ * the scan stays linear.
  */
 function firstWordPattern(word: string, node: TrieNode): string {
-  if (node.terminal) return word;
+  const self = toneKeyPattern(word);
+  if (node.terminal) return self;
   const next = new Set<string>();
   for (const e of node.soft?.list ?? []) next.add(e.key);
   for (const edges of node.hard?.values() ?? []) for (const e of edges.list) next.add(e.key);
-  if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return word;
-  return `${word}(?=\\W{1,${MAX_SEP}}(?:${[...next].join('|')}))`;
+  if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return self;
+  return `${self}(?=\\W{1,${MAX_SEP}}(?:${[...next].map(toneKeyPattern).join('|')}))`;
+}
+
+/** toneKey of single lower-case words, remembered: a document repeats its words (bounded) */
+const wordKeys = new Map<string, string>();
+
+function wordKey(lowerWord: string): string {
+  let k = wordKeys.get(lowerWord);
+  if (k === undefined) {
+    k = toneKey(lowerWord);
+    if (wordKeys.size >= 20_000) wordKeys.clear();
+    wordKeys.set(lowerWord, k);
+  }
+  return k;
 }
 
 /**
- * The edge whose key is the whole word of the document starting at ws, if any. `key` is the document's key and
- * `text` the document: toneKey keeps every code unit a word character or not (a test checks every BMP unit), so
- * an edge's key (word characters) followed by a non-word character in the text is exactly the word there.
+ * The edge whose key is the key of the whole word of the document starting at ws, if any (`text` the document,
+ * `lower` its lower case: the same words at the same places).
  */
-function edgeAt(edges: Edges, key: string, text: string, ws: number): Edge | undefined {
-  if (!edges.byKey) {
-    for (const e of edges.list) if (key.startsWith(e.key, ws) && !isWordCode(text.charCodeAt(ws + e.key.length))) return e;
-    return undefined;
-  }
+function edgeAt(edges: Edges, text: string, lower: string, ws: number): Edge | undefined {
   let we = ws + 1;
   while (we < text.length && isWordCode(text.charCodeAt(we))) we++;
-  return edges.byKey.get(key.slice(ws, we));
+  const k = wordKey(lower.slice(ws, we));
+  if (edges.byKey) return edges.byKey.get(k);
+  const list = edges.list;
+  for (let i = 0; i < list.length; i++) if (list[i].key === k) return list[i];
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -517,8 +534,9 @@ export class IndicatorSet {
     if (!firstWords) return [];
     const text = nfcText;
     const n = text.length;
-    // the key of a word that starts and ends at word boundaries is the same slice of the document's key
-    const key = documentToneKey(text);
+    // the search runs over the lower case (shared with the rules that search it): a word's key is asked only
+    // where a name may start, not computed for the whole document
+    const lower = lowerKeepLength(text);
 
     interface Cand {
       start: number;
@@ -527,11 +545,11 @@ export class IndicatorSet {
     }
     const cands: Cand[] = [];
     firstWords.lastIndex = 0;
-    for (let m = firstWords.exec(key); m !== null; m = firstWords.exec(key)) {
+    for (let m = firstWords.exec(lower); m !== null; m = firstWords.exec(lower)) {
       const start = m.index;
-      if (start > 0 && isWordCode(key.charCodeAt(start - 1))) continue;
-      if (isWordCode(key.charCodeAt(start + m[0].length))) continue;
-      let node: TrieNode | undefined = root.get(m[0]);
+      if (start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+      if (isWordCode(text.charCodeAt(start + m[0].length))) continue;
+      let node: TrieNode | undefined = root.get(wordKey(m[0]));
       if (!node) continue;
       let pos = start + m[0].length;
       let best: Cand | undefined = node.terminal ? { start, end: pos, term: node.terminal } : undefined;
@@ -547,7 +565,7 @@ export class IndicatorSet {
           if (sig === null) break;
         }
         const edges: Edges | undefined = sig === '' ? node.soft : node.hard?.get(sig);
-        const next: Edge | undefined = edges && edgeAt(edges, key, text, ws);
+        const next: Edge | undefined = edges && edgeAt(edges, text, lower, ws);
         if (!next) break;
         node = next.node;
         pos = ws + next.key.length;
