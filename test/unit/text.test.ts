@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextView, TextMemo, fold, foldKeepLength, toneKey, toneKeyPattern, lowerKeepLength, atWordBoundary, computeLineStarts, unitClass, stripMarks, NFC_ATTENTION, SEEDED_LETTERS, SEEDED_MARKS, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
+import { TextView, TextMemo, fold, foldKeepLength, toneKey, toneKeyPattern, lowerKeepLength, lowerSlice, caseOf, CASE_UPPER, CASE_LOWER, atWordBoundary, computeLineStarts, unitClass, stripMarks, NFC_ATTENTION, SEEDED_LETTERS, SEEDED_MARKS, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -245,6 +245,40 @@ describe('toneKeyPattern', () => {
     const key = toneKey('aóà');
     assert.match('aóà', whole(key));
     assert.match('áoà', whole(key));
+  });
+});
+
+describe('caseOf and lowerSlice', () => {
+  test('caseOf agrees with the case mappings for every BMP code unit (asked twice: remembered) and for astral letters', () => {
+    const wrong: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (let c = 0; c < 65536; c++) {
+        const ch = String.fromCharCode(c);
+        const want = (ch !== ch.toLowerCase() ? CASE_UPPER : 0) | (ch !== ch.toUpperCase() ? CASE_LOWER : 0);
+        if (caseOf(ch) !== want && wrong.length < 5) wrong.push(c.toString(16));
+      }
+    }
+    assert.deepEqual(wrong, []);
+    assert.equal(caseOf('Ạ'), CASE_UPPER);
+    assert.equal(caseOf('ạ'), CASE_LOWER);
+    assert.equal(caseOf('ǅ'), CASE_UPPER | CASE_LOWER);
+    assert.equal(caseOf('5'), 0);
+    assert.equal(caseOf('\u{10400}'), CASE_UPPER); // 𐐀, a surrogate pair
+  });
+
+  test('lowerSlice is lowerKeepLength of the slice, for short and long texts', () => {
+    const words = ['Tốc', 'ĐỘ', 'tăng', 'İstanbul', 'ΟΔΟΣ', 'GRDP', 'đạt', 'Σ'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), fc.boolean(), fc.nat(), fc.nat(), (ws, long, x, y) => {
+        let s = ws.join(' ');
+        if (long) while (s.length <= 1000) s += ' ' + s;
+        const a = x % (s.length + 1);
+        const b = y % (s.length + 1);
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        assert.equal(lowerSlice(s, from, to), lowerKeepLength(s.slice(from, to)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

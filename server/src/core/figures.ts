@@ -18,6 +18,7 @@ import type { Bound, Figure, FigureRole, NumberStyle } from './types';
 import { parseVnNumber, type ParsedNumber } from './numformat';
 import { cleanFloat, isDigitCode, isLetterCode, isSpaceCode, matchUnitAt, type UnitMatch } from './units';
 import { nextWord, prevWords, spanAfter, yearAt, type WordAt } from './periods';
+import { CASE_UPPER, caseOf } from './text';
 
 // ---------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -147,8 +148,7 @@ const CLOSE_QUOTES = new Set([0x201d, 0x22, 0xbb, 0x2019]); // ” " » ’
 /** the word before a number is a capitalized name word in the middle of a sentence ("cầu Bắc Luân 3") */
 function capitalizedName(s: string, w: WordAt | undefined): boolean {
   if (!w) return false;
-  const first = s[w.start];
-  if (first === first.toLowerCase()) return false;
+  if (!(caseOf(s[w.start]) & CASE_UPPER)) return false;
   const word = s.slice(w.start, w.end);
   if (word === word.toUpperCase()) return false; // ALL CAPS heading or acronym
   // sentence-initial? look at what precedes the word

@@ -16,7 +16,7 @@
  * Hand-written scanners only (no backtracking regexes on user text); linear in the text length.
  * Pure: no fs, no process, no vscode.
  */
-import { stripMarks, unitClass, UNIT_MARK, type TextView } from './text';
+import { CASE_LOWER, CASE_UPPER, caseOf, stripMarks, unitClass, UNIT_MARK, type TextView } from './text';
 import type { MarkerKind, OutlineNode } from './types';
 
 export interface ParsedOutline {
@@ -54,10 +54,10 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 function isUpperLetter(c: string | undefined): boolean {
-  return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+  return c !== undefined && caseOf(c) === CASE_UPPER;
 }
 function isLowerLetter(c: string | undefined): boolean {
-  return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+  return c !== undefined && caseOf(c) === CASE_LOWER;
 }
 function isLetter(c: string | undefined): boolean {
   return isUpperLetter(c) || isLowerLetter(c);

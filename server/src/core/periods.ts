@@ -8,6 +8,7 @@
  */
 import type { Period, PeriodMention } from './types';
 import { isDigitCode, isLetterCode, isSpaceCode, matchUnitAt, wordEnd } from './units';
+import { lowerSlice } from './text';
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
@@ -33,7 +34,7 @@ export function prevWords(s: string, pos: number, max: number): WordAt[] {
     let k = j;
     while (k > 0 && isLetterCode(s.charCodeAt(k - 1))) k--;
     if (k === j) break;
-    out.push({ start: k, end: j, lower: s.slice(k, j).toLowerCase() });
+    out.push({ start: k, end: j, lower: lowerSlice(s, k, j) });
     i = k;
   }
   return out;
@@ -45,7 +46,7 @@ export function nextWord(s: string, pos: number): WordAt | null {
   const a = pos + 1;
   const b = wordEnd(s, a);
   if (b === a) return null;
-  return { start: a, end: b, lower: s.slice(a, b).toLowerCase() };
+  return { start: a, end: b, lower: lowerSlice(s, a, b) };
 }
 
 function digitRunEnd(s: string, i: number): number {

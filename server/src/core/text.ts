@@ -469,17 +469,16 @@ function moveTone(run: string, at: number, s: string): string {
 }
 
 /**
- * A pattern (RegExp source, no flags needed) that matches every lower-case spelling whose toneKey is `key`, a
- * toneKey of a whole word (word units only, so nothing in it is special in a pattern): the word with each vowel
- * run that carries one tone mark written as the alternation of the placements of that mark toneKey maps to the
- * key ("ngừơi" → "ng(?:ừơi|ười|ươì)"). A run with two or more marks (not Vietnamese) is matched loosely, any
- * tone on each of its vowels: a search with this pattern may find a few words of another key, never miss one.
+ * The pieces of a word key (a toneKey of a whole word: word units only, so nothing in it is special in a
+ * pattern): text toneKey leaves alone, each vowel run that carries one tone mark as the list of the placements
+ * of that mark toneKey maps to the same run, and a run with two or more marks (not Vietnamese) as null.
  */
-export function toneKeyPattern(key: string): string {
-  let out = '';
+function keySegments(key: string): (string | string[] | null)[] {
+  const out: (string | string[] | null)[] = [];
+  let plain = '';
   for (let i = 0; i < key.length; ) {
     if (!isVowelUnit(key[i])) {
-      out += key[i++];
+      plain += key[i++];
       continue;
     }
     let j = i;
@@ -489,19 +488,75 @@ export function toneKeyPattern(key: string): string {
     i = j;
     let marks = 0;
     for (const ch of run) if (TONED.has(ch)) marks++;
-    if (run.length === 1 || marks === 0) out += run;
-    else if (marks > 1) for (const ch of run) out += `[${familyOfVowel(TONED.get(ch)?.[0] ?? ch)}]`;
-    else {
-      const bare = [...run].map((ch) => TONED.get(ch)?.[0] ?? ch);
-      const mark = [...run].map((ch) => TONED.get(ch)?.[1]).find((m) => m !== undefined)!;
-      const forms: string[] = [];
-      for (let p = 0; p < bare.length; p++) {
-        const form = bare.map((b, k) => (k === p ? WITH_TONE.get(b + mark)! : b)).join('');
-        if (moveTones(before + form).slice(before.length) === run) forms.push(form);
-      }
-      out += forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
+    if (run.length === 1 || marks === 0) {
+      plain += run;
+      continue;
+    }
+    if (plain) out.push(plain);
+    plain = '';
+    if (marks > 1) {
+      out.push(null);
+      continue;
+    }
+    const bare = [...run].map((ch) => TONED.get(ch)?.[0] ?? ch);
+    const mark = [...run].map((ch) => TONED.get(ch)?.[1]).find((m) => m !== undefined)!;
+    const forms: string[] = [];
+    for (let p = 0; p < bare.length; p++) {
+      const form = bare.map((b, k) => (k === p ? WITH_TONE.get(b + mark)! : b)).join('');
+      if (moveTones(before + form).slice(before.length) === run) forms.push(form);
+    }
+    out.push(forms);
+  }
+  if (plain) out.push(plain);
+  return out;
+}
+
+/**
+ * A pattern (RegExp source, no flags needed) that matches every lower-case spelling whose toneKey is `key`, a
+ * toneKey of a whole word: the word with each vowel run that carries one tone mark written as the alternation
+ * of the placements of that mark toneKey maps to the key ("ngừơi" → "ng(?:ừơi|ười|ươì)"). A run with two or
+ * more marks (not Vietnamese) is matched loosely, any tone on each of its vowels: a search with this pattern
+ * may find a few words of another key, never miss one.
+ */
+export function toneKeyPattern(key: string): string {
+  let out = '';
+  let at = 0;
+  for (const seg of keySegments(key)) {
+    if (typeof seg === 'string') {
+      out += seg;
+      at += seg.length;
+    } else if (seg === null) {
+      // the run as it is in the key: its length is the length of a run of vowel units there
+      let j = at;
+      while (j < key.length && isVowelUnit(key[j])) j++;
+      for (const ch of key.slice(at, j)) out += `[${familyOfVowel(TONED.get(ch)?.[0] ?? ch)}]`;
+      at = j;
+    } else {
+      out += seg.length === 1 ? seg[0] : `(?:${seg.join('|')})`;
+      at += seg[0].length;
     }
   }
+  return out;
+}
+
+/**
+ * Every lower-case spelling whose toneKey is `key` (a toneKey of a whole word), the key itself first; null when
+ * a run carries two or more marks (not Vietnamese: see toneKeyPattern) or the spellings would be more than
+ * `max` (a word of many syllables written together).
+ */
+export function toneKeySpellings(key: string, max = 64): string[] | null {
+  let out = [''];
+  for (const seg of keySegments(key)) {
+    if (seg === null) return null;
+    if (typeof seg === 'string') out = out.map((o) => o + seg);
+    else {
+      if (out.length * seg.length > max) return null;
+      out = out.flatMap((o) => seg.map((f) => o + f));
+    }
+  }
+  // the key is one of them (with at most one mark per run, toneKey of a key is the key): put it first
+  const k = out.indexOf(key);
+  if (k > 0) out.unshift(...out.splice(k, 1));
   return out;
 }
 
@@ -566,6 +621,38 @@ function lowerPerUnit(s: string): string {
  */
 export function lowerKeepLength(s: string): string {
   return s.length > 1000 ? lowered.get(s, lowerPerUnit) : lowerPerUnit(s);
+}
+
+/** per BMP code unit: 0 not yet known, else 8 | its case bits (see caseOf) */
+const caseClasses = new Uint8Array(65536);
+/** caseOf: lower-casing changes the character (an upper-case or title-case letter) */
+export const CASE_UPPER = 1;
+/** caseOf: upper-casing changes the character (a lower-case or title-case letter) */
+export const CASE_LOWER = 2;
+
+/**
+ * Which case mappings change a character (one code unit, or a code point written as two): CASE_UPPER when
+ * `ch !== ch.toLowerCase()`, CASE_LOWER when `ch !== ch.toUpperCase()`, both for a title-case letter, 0 for a
+ * character without case. Remembered per code unit: scanners ask it letter by letter, and each case mapping
+ * of a non-ASCII string is a call into the Unicode tables.
+ */
+export function caseOf(ch: string): number {
+  if (ch.length !== 1) return (ch !== ch.toLowerCase() ? CASE_UPPER : 0) | (ch !== ch.toUpperCase() ? CASE_LOWER : 0);
+  const c = ch.charCodeAt(0);
+  let k = caseClasses[c];
+  if (k === 0) {
+    k = 8 | (ch !== ch.toLowerCase() ? CASE_UPPER : 0) | (ch !== ch.toUpperCase() ? CASE_LOWER : 0);
+    caseClasses[c] = k;
+  }
+  return k & 3;
+}
+
+/**
+ * lowerKeepLength(s.slice(a, b)): of a long text (a document), a slice of its remembered lower case, so that a
+ * scanner that lower-cases word after word does not call the case mapping once per word.
+ */
+export function lowerSlice(s: string, a: number, b: number): string {
+  return s.length > 1000 ? lowered.get(s, lowerPerUnit).slice(a, b) : lowerPerUnit(s.slice(a, b));
 }
 
 /**

@@ -9,7 +9,7 @@
  *
  * Pure: no Node built-ins. Hand-written scanner, no regex on user text except single-character tests.
  */
-import { SEEDED_LETTERS, UNIT_LETTER, unitClass } from './text';
+import { CASE_UPPER, SEEDED_LETTERS, UNIT_LETTER, caseOf, lowerSlice, unitClass } from './text';
 
 export type UnitFamily = 'percent' | 'money' | 'mass' | 'area' | 'length' | 'energy' | 'count' | 'other';
 
@@ -233,7 +233,7 @@ interface Parsed {
 const PERCENT_BASE: BaseDef = B('%', 'pct', 'percent', { scalable: false });
 
 function lowerWord(s: string, a: number, b: number): string {
-  return s.slice(a, b).toLowerCase();
+  return lowerSlice(s, a, b);
 }
 
 /** reads "/năm", "/người", "/người/năm", "/1 vạn dân", "/10.000 dân"; returns [end, per, populationSize] */
@@ -340,7 +340,7 @@ function readRatio(s: string, i: number): Parsed | null {
     const ws = k === 0 ? i : nextWordStart(s, e);
     if (ws < 0) return null;
     const c = s[ws];
-    if (c !== c.toLowerCase()) return null;
+    if (caseOf(c) & CASE_UPPER) return null;
     e = wordEnd(s, ws);
     if (e === ws) return null;
     if (s.charCodeAt(e) === 47) {

@@ -14,7 +14,7 @@
  * One native search for the digit runs a number may start with; no other regex on user text. Pure: no Node built-ins.
  */
 import { isDigitCode, isLetterCode, isSpaceCode } from '../units';
-import { TextMemo } from '../text';
+import { CASE_UPPER, TextMemo, caseOf, lowerSlice } from '../text';
 
 export type DocKind = 'party' | 'state' | 'unknown';
 
@@ -97,8 +97,7 @@ function upperNorm(s: string): string {
 
 function isUpperLetter(c: number): boolean {
   if (!isLetterCode(c)) return false;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase();
+  return (caseOf(String.fromCharCode(c)) & CASE_UPPER) !== 0;
 }
 
 function isTokenChar(c: number): boolean {
@@ -268,7 +267,7 @@ function classify(tok: Token, raw: string): Classified {
 function lowerWordBefore(s: string, end: number): { start: number; lower: string } | null {
   let j = end;
   while (j > 0 && isLetterCode(s.charCodeAt(j - 1))) j--;
-  return j < end ? { start: j, lower: s.slice(j, end).toLowerCase() } : null;
+  return j < end ? { start: j, lower: lowerSlice(s, j, end) } : null;
 }
 
 /** The document type written right before offset p ("Nghị quyết số ", "Quyết định ", "Nghị quyết số: "). */

@@ -15,6 +15,7 @@
  * Hand-written, linear scanners; no regex on user text. Pure: no Node built-ins.
  */
 import { isDigitCode, isSpaceCode } from '../units';
+import { lowerSlice } from '../text';
 import { isSentenceEnd, isWordCode } from './scan';
 
 export type EnumerationKind = 'ordinal' | 'paren' | 'quoted' | 'semicolon' | 'prose' | 'years';
@@ -72,7 +73,7 @@ function wordEndAt(s: string, i: number): number {
 
 function lowerWord(s: string, i: number): { end: number; lower: string } | null {
   const e = wordEndAt(s, i);
-  return e > i ? { end: e, lower: s.slice(i, e).toLowerCase() } : null;
+  return e > i ? { end: e, lower: lowerSlice(s, i, e) } : null;
 }
 
 function skipSp(s: string, i: number): number {

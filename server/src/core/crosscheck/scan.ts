@@ -7,6 +7,7 @@
  */
 import type { Bound, Figure, PeriodMention } from '../types';
 import { isDigitCode, isLetterCode, isSpaceCode } from '../units';
+import { lowerSlice } from '../text';
 
 // ---------------------------------------------------------------------------------------------------------
 // Characters and words
@@ -94,14 +95,14 @@ export interface Word {
 export function wordAt(s: string, i: number): Word | null {
   let j = i;
   while (j < s.length && isWordCode(s.charCodeAt(j))) j++;
-  return j > i ? { start: i, end: j, lower: s.slice(i, j).toLowerCase() } : null;
+  return j > i ? { start: i, end: j, lower: lowerSlice(s, i, j) } : null;
 }
 
 /** The word ending exactly at i (exclusive), or null. */
 export function wordBefore(s: string, i: number): Word | null {
   let j = i;
   while (j > 0 && isWordCode(s.charCodeAt(j - 1))) j--;
-  return j < i ? { start: j, end: i, lower: s.slice(j, i).toLowerCase() } : null;
+  return j < i ? { start: j, end: i, lower: lowerSlice(s, j, i) } : null;
 }
 
 /** Up to `max` words before p separated only by spaces (nearest first). */

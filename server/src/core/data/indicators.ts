@@ -11,7 +11,7 @@
  *
  * Pure: no fs, no process.
  */
-import { atWordBoundary, foldKeepLength, isWordCode, lowerKeepLength, toneKey, toneKeyPattern } from '../text';
+import { atWordBoundary, foldKeepLength, isWordCode, lowerKeepLength, toneKey, toneKeyPattern, toneKeySpellings } from '../text';
 import type { Indicator, IndicatorValue } from '../types';
 
 /** A name or alias of an indicator found in prose. NFC offsets. */
@@ -292,11 +292,51 @@ function buildTrie(indicators: Indicator[]): Trie {
     if (!t) node.terminal = { indicator: ind, alias: raws[i], ambiguous: false };
     else if (t.indicator.id !== ind.id) t.ambiguous = true;
   }
-  const words = [...root.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const firstWords = words.length
-    ? new RegExp(words.map((w) => firstWordPattern(w, root.get(w)!)).join('|'), 'g')
-    : null;
+  const firstWords = root.size ? new RegExp(firstWordsSource(root), 'g') : null;
   return { root, firstWords };
+}
+
+/**
+ * The search for the first words of names: one alternation, and at any place the longest word that matches
+ * wins (a shorter one, "tổ" of "tổng", would then fail the boundary check and hide the longer). Normally a
+ * character trie of every spelling of every first word ("c(?:h(?:ứng…|ỉ…)|ông…)|d(?:…)"), each ending in its
+ * look-ahead: the engine follows one path instead of trying every word at every place, and a longer path is
+ * tried before the end of a shorter one. A word with no list of spellings (toneKeySpellings) makes it a plain
+ * alternation of the words, longest first.
+ */
+function firstWordsSource(root: Map<string, TrieNode>): string {
+  interface CharNode {
+    next: Map<string, CharNode>;
+    /** the look-ahead of the word that ends here ('' for none); undefined when no word ends here */
+    end: string | undefined;
+  }
+  const top: CharNode = { next: new Map(), end: undefined };
+  for (const [word, node] of root) {
+    const spellings = toneKeySpellings(word);
+    if (spellings === null) {
+      const words = [...root.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+      return words.map((w) => firstWordPattern(w, root.get(w)!)).join('|');
+    }
+    const ahead = lookAhead(node);
+    for (const sp of spellings) {
+      let n = top;
+      for (let i = 0; i < sp.length; i++) {
+        let c = n.next.get(sp[i]);
+        if (!c) n.next.set(sp[i], (c = { next: new Map(), end: undefined }));
+        n = c;
+      }
+      n.end ??= ahead;
+    }
+  }
+  const emit = (n: CharNode): string => {
+    const alts: string[] = [];
+    for (const [ch, c] of n.next) alts.push(ch + emit(c));
+    if (n.end !== undefined) alts.push(n.end); // the word that ends here, after every longer one
+    return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+  };
+  const alts: string[] = [];
+  for (const [ch, c] of top.next) alts.push(ch + emit(c));
+  return alts.join('|');
 }
 
 /** Past this many next words, a first word is searched alone (a long alternation per hit costs more). */
@@ -312,13 +352,34 @@ const MAX_LOOKAHEAD_WORDS = 32;
  * the scan stays linear.
  */
 function firstWordPattern(word: string, node: TrieNode): string {
-  const self = toneKeyPattern(word);
-  if (node.terminal) return self;
+  return toneKeyPattern(word) + lookAhead(node);
+}
+
+/** The look-ahead of a first word (see firstWordPattern): '' for a word that is a name on its own. */
+function lookAhead(node: TrieNode): string {
+  if (node.terminal) return '';
   const next = new Set<string>();
   for (const e of node.soft?.list ?? []) next.add(e.key);
   for (const edges of node.hard?.values() ?? []) for (const e of edges.list) next.add(e.key);
-  if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return self;
-  return `${self}(?=\\W{1,${MAX_SEP}}(?:${[...next].map(toneKeyPattern).join('|')}))`;
+  if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return '';
+  return `(?=\\W{1,${MAX_SEP}}(?:${[...next].map(toneKeyPattern).join('|')}))`;
+}
+
+/** a run of the word units WORD_UNITS lists (sticky) */
+const KNOWN_WORD_RUN = new RegExp(`[${WORD_UNITS}]*`, 'y');
+
+/**
+ * The end of the word that starts at ws: one native step over the units WORD_UNITS lists (every Vietnamese
+ * letter), then a look at the unit it stopped at, which may be a word unit of another script.
+ */
+function wordEndAt(text: string, ws: number): number {
+  let we = ws;
+  do {
+    KNOWN_WORD_RUN.lastIndex = we + 1;
+    KNOWN_WORD_RUN.test(text);
+    we = KNOWN_WORD_RUN.lastIndex;
+  } while (we < text.length && isWordCode(text.charCodeAt(we)));
+  return we;
 }
 
 /** toneKey of single lower-case words, remembered: a document repeats its words (bounded) */
@@ -339,9 +400,7 @@ function wordKey(lowerWord: string): string {
  * `lower` its lower case: the same words at the same places).
  */
 function edgeAt(edges: Edges, text: string, lower: string, ws: number): Edge | undefined {
-  let we = ws + 1;
-  while (we < text.length && isWordCode(text.charCodeAt(we))) we++;
-  const k = wordKey(lower.slice(ws, we));
+  const k = wordKey(lower.slice(ws, wordEndAt(text, ws)));
   if (edges.byKey) return edges.byKey.get(k);
   const list = edges.list;
   for (let i = 0; i < list.length; i++) if (list[i].key === k) return list[i];

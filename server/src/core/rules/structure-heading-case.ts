@@ -8,7 +8,7 @@
  * Parts, roman and decimal headings; (n) and a) list items are prose and not checked.
  */
 import type { Rule } from '../rule';
-import { unitClass, UNIT_LETTER, UNIT_NUMBER } from '../text';
+import { CASE_UPPER, caseOf, unitClass, UNIT_LETTER, UNIT_NUMBER } from '../text';
 import type { OutlineNode } from '../types';
 import { headingLabel, seriesKey, siblingGroups } from './structure-util';
 
@@ -42,15 +42,14 @@ export function leadingCase(title: string): Case | null {
   let upper = 0;
   let lower = 0;
   for (const ch of lead) {
-    const isUpper = ch !== ch.toLowerCase();
-    const isLower = ch !== ch.toUpperCase();
-    if (!isUpper && !isLower) continue;
+    const k = caseOf(ch);
+    if (k === 0) continue;
     if (!first) first = ch;
-    if (isUpper) upper++;
+    if (k & CASE_UPPER) upper++;
     else lower++;
   }
   if (!first) return null;
-  if (first === first.toLowerCase()) return 'lower';
+  if (!(caseOf(first) & CASE_UPPER)) return 'lower';
   return lower === 0 && upper >= 2 ? 'upper' : 'sentence';
 }
 
