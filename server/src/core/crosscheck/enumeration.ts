@@ -85,6 +85,25 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13;
 }
 
+/** where a sentence may end, or a clause at ':' or ';' (sticky search from lastIndex) */
+const STOP_CANDIDATE = /[\n\r.!?:;]/g;
+
+/**
+ * The first offset in [from, stop) that ends the sentence (isSentenceEnd) or is a ':' (or a ';' when `semicolon`),
+ * else `stop`: a native search for the few characters that can, instead of a call per character.
+ */
+function nextStop(s: string, from: number, stop: number, semicolon: boolean): number {
+  for (let e = from; e < stop; e++) {
+    STOP_CANDIDATE.lastIndex = e;
+    if (!STOP_CANDIDATE.test(s)) return stop;
+    e = STOP_CANDIDATE.lastIndex - 1;
+    if (e >= stop) return stop;
+    const c = s.charCodeAt(e);
+    if (c === 58 || (semicolon && c === 59) || isSentenceEnd(s, e)) return e;
+  }
+  return stop;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Lists
 
@@ -127,8 +146,8 @@ function splitList(s: string, a: number, b: number): ItemList {
     else if (depth === 0 && !quote) {
       if (c === 59) semis.push(k);
       else if (c === 44) commas.push(k);
-      else if (isSpaceCode(c) && k > a) {
-        // " và " / " hoặc "
+      else if (isSpaceCode(c) && k > a && ((s.charCodeAt(k + 1) | 0x20) === 118 || (s.charCodeAt(k + 1) | 0x20) === 104)) {
+        // " và " / " hoặc " (only a word that starts with v/V or h/H is read)
         const w = lowerWord(s, k + 1);
         if (w && (w.lower === 'và' || w.lower === 'hoặc') && isSpaceCode(s.charCodeAt(w.end))) {
           lastAnd = k;
@@ -432,12 +451,9 @@ function scanAt(s: string, cnt: CountAt): Enumeration | null {
     const ord = ordinalRun(s, openAt);
     if (ord) return { ...base, kind: 'ordinal', items: ord, counted: ord.length, strict: true };
     // a list up to the end of the sentence (a second colon: not a plain list)
-    let e = openAt;
     const stop = Math.min(s.length, openAt + 1500);
-    while (e < stop && !isSentenceEnd(s, e)) {
-      if (s.charCodeAt(e) === 58) return null;
-      e++;
-    }
+    const e = nextStop(s, openAt, stop, false);
+    if (e < stop && s.charCodeAt(e) === 58) return null;
     const list = splitList(s, openAt, e);
     if (list.open || list.items.length < 2) return null;
     if (list.semicolons) {
@@ -485,13 +501,7 @@ function scanAt(s: string, cnt: CountAt): Enumeration | null {
     return { ...base, kind: 'quoted', items: run.items, counted: run.items.length, strict: true };
   }
   // "là" / "gồm" / "bao gồm": a prose list to the end of the clause
-  let e = openAt;
-  const stop = Math.min(s.length, openAt + 1000);
-  while (e < stop) {
-    const c = s.charCodeAt(e);
-    if (c === 59 || c === 58 || isSentenceEnd(s, e)) break;
-    e++;
-  }
+  const e = nextStop(s, openAt, Math.min(s.length, openAt + 1000), true);
   let a = skipSp(s, openAt);
   if (s.charCodeAt(a) === 58) a = skipSp(s, a + 1);
   const list = splitList(s, a, e);
