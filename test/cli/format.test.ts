@@ -14,7 +14,10 @@ import { formatFiguresMd, mdCell } from '../../server/src/cli/format/md';
 import { escapeHtml, formatFiguresHtml } from '../../server/src/cli/format/html';
 import { formatFiguresStylish } from '../../server/src/cli/format/figures';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
-import { decodeDocument } from '../../server/src/cli/files';
+import { decodeDocument, readDocumentText } from '../../server/src/cli/files';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import fc from 'fast-check';
 import { displayWidth, style, useColor } from '../../server/src/cli/output';
 import { sarifUri } from '../../server/src/cli/paths';
 import { formatIssue } from '../../server/src/cli/project';
@@ -260,6 +263,43 @@ describe('decodeDocument', () => {
   test('BOM is stripped', () => {
     const r = decodeDocument(Buffer.from('\ufeffXin chào', 'utf8'));
     assert.deepEqual(r, { kind: 'text', text: 'Xin chào' });
+  });
+});
+
+describe('readDocumentText', () => {
+  test('the same result as decodeDocument on the bytes, and the byte count, for any file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'draftlint-read-'));
+    try {
+      const file = path.join(dir, 'f.txt');
+      const piece = fc.oneof(
+        fc.constantFrom('a', 'ạ', 'đ', '\n', '\0', '\ufeff', '\uFFFD', '😀', ' '),
+        fc.constantFrom(Buffer.from([0xff]), Buffer.from([0xe0, 0x80]), Buffer.from([0xc3])),
+        fc.integer({ min: 1, max: 9000 }).map((n) => 'x'.repeat(n)),
+        fc.integer({ min: 1, max: 3000 }).map((n) => 'ư'.repeat(n)),
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+          const buf = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+          writeFileSync(file, buf);
+          const got = readDocumentText(file);
+          assert.deepEqual(got.doc, decodeDocument(buf));
+          assert.equal(got.bytes, buf.length);
+        }),
+        { numRuns: 300 },
+      );
+      // a NUL right before and right after byte 8192, behind two-byte letters
+      for (const [n, want] of [
+        [4095, 'binary'],
+        [4096, 'text'],
+      ] as const) {
+        const buf = Buffer.concat([Buffer.from('ư'.repeat(n), 'utf8'), Buffer.from([0]), Buffer.from('abc')]);
+        writeFileSync(file, buf);
+        assert.equal(readDocumentText(file).doc.kind, want);
+        assert.equal(decodeDocument(buf).kind, want);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import fs = require('node:fs');
 import { createHash } from './hash';
 import { lint, localize, summarizeCitations, type CitationSummary, type Finding, type Language, type LintResult, type OutlineNode, type TextView } from '../core/index';
-import { decodeDocument } from './files';
+import { decodeDocument, readDocumentText, type ReadResult } from './files';
 import { fingerprintOf } from './fingerprint';
 import { displayPath } from './paths';
 import type { Project } from './project';
@@ -194,21 +194,30 @@ function lintFileUnguarded(filePath: string, ctx: LintContext): FileResult {
     ...extra,
     findings: [],
   });
-  let buf: Buffer;
+  let doc: ReadResult;
+  let bytes: number;
+  let hash: string | undefined;
   try {
     const size = fs.statSync(file.path).size;
     if (size > ctx.project.skipAbove) return skipped('too-large', { size });
-    buf = fs.readFileSync(file.path);
+    if (ctx.want.hash) {
+      const buf = fs.readFileSync(file.path);
+      bytes = buf.length;
+      // the size read, not the size stat'ed (the file may have grown in between)
+      if (bytes > ctx.project.skipAbove) return skipped('too-large', { size: bytes });
+      hash = contentHash(buf);
+      doc = decodeDocument(buf);
+    } else {
+      // without a hash to take, no Buffer: Node's own UTF-8 read (what `node` reading a file does)
+      ({ doc, bytes } = readDocumentText(file.path));
+      if (bytes > ctx.project.skipAbove) return skipped('too-large', { size: bytes });
+    }
   } catch (e) {
     return skipped('unreadable', { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
-  // the size read, not the size stat'ed (the file may have grown in between)
-  if (buf.length > ctx.project.skipAbove) return skipped('too-large', { size: buf.length });
-  const hash = ctx.want.hash ? contentHash(buf) : undefined;
-  const doc = decodeDocument(buf);
   if (doc.kind === 'binary') return skipped('binary', hash ? { hash } : {});
   if (doc.kind === 'error') return skipped('unreadable', { error: doc.message });
-  const cheap = buf.length > ctx.project.maxFileSize;
+  const cheap = bytes > ctx.project.maxFileSize;
   const res = lint(doc.text, { ...ctx.project.lint, uri: file.display, cheapOnlyAbove: cheap ? 0 : Infinity });
   const view = res.view;
   const original = view.original;
