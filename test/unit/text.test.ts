@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextView, TextMemo, fold, foldKeepLength, toneKey, toneKeyPattern, lowerKeepLength, lowerSlice, caseOf, CASE_UPPER, CASE_LOWER, atWordBoundary, computeLineStarts, unitClass, stripMarks, NFC_ATTENTION, SEEDED_LETTERS, SEEDED_MARKS, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
+import { TextView, TextMemo, fold, foldKeepLength, toneKey, toneKeyPattern, lowerKeepLength, lowerSlice, toneKeyOf, toneKeyOfLower, caseOf, CASE_UPPER, CASE_LOWER, atWordBoundary, computeLineStarts, unitClass, stripMarks, NFC_ATTENTION, SEEDED_LETTERS, SEEDED_MARKS, UNIT_LETTER, UNIT_MARK, UNIT_NUMBER } from '../../server/src/core/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -266,8 +266,8 @@ describe('caseOf and lowerSlice', () => {
     assert.equal(caseOf('\u{10400}'), CASE_UPPER); // 𐐀, a surrogate pair
   });
 
-  test('lowerSlice is lowerKeepLength of the slice, for short and long texts', () => {
-    const words = ['Tốc', 'ĐỘ', 'tăng', 'İstanbul', 'ΟΔΟΣ', 'GRDP', 'đạt', 'Σ'];
+  test('lowerSlice is lowerKeepLength of the slice, toneKeyOf toneKey of the slice, for short and long texts', () => {
+    const words = ['Tốc', 'ĐỘ', 'tăng', 'İstanbul', 'ΟΔΟΣ', 'GRDP', 'đạt', 'Σ', 'người', 'THUỶ', 'quả', 'hoà', 'oà'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), fc.boolean(), fc.nat(), fc.nat(), (ws, long, x, y) => {
         let s = ws.join(' ');
@@ -276,6 +276,8 @@ describe('caseOf and lowerSlice', () => {
         const b = y % (s.length + 1);
         const [from, to] = a <= b ? [a, b] : [b, a];
         assert.equal(lowerSlice(s, from, to), lowerKeepLength(s.slice(from, to)));
+        assert.equal(toneKeyOf(s, from, to), toneKey(s.slice(from, to)));
+        assert.equal(toneKeyOfLower(lowerKeepLength(s.slice(from, to))), toneKey(s.slice(from, to)));
       }),
       { numRuns: 200 },
     );

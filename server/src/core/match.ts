@@ -9,7 +9,7 @@
  * Anything else stays unmatched: a figure attached to the wrong indicator is worse than none.
  */
 import type { TextView } from './text';
-import { toneKey, isWordChar, unitClass, UNIT_LETTER, UNIT_MARK } from './text';
+import { toneKey, toneKeyOf, isWordChar, unitClass, UNIT_LETTER, UNIT_MARK } from './text';
 import type { Figure, Indicator, IndicatorValue, OutlineNode, Period, PeriodMention } from './types';
 import { IndicatorSet, nameKeys, type Mention } from './data/indicators';
 import { unitsCompatible } from './units';
@@ -137,7 +137,7 @@ class Clauses {
 
 /** toneKey'd words immediately before offset p (up to n characters). */
 function keyBefore(text: string, p: number, n: number): string {
-  return toneKey(text.slice(Math.max(0, p - n), p)).replace(/\s+/g, ' ');
+  return toneKeyOf(text, Math.max(0, p - n), p).replace(/\s+/g, ' ');
 }
 
 function hasPhrase(hay: string, phrase: string): boolean {
@@ -224,7 +224,7 @@ function genericOk(text: string, m: Mention): boolean {
   genericByKey ??= new Map(Object.entries(GENERIC_ALIASES).map(([k, v]) => [toneKey(k.normalize('NFC')), v]));
   const allowed = genericByKey.get(toneKey(m.alias.normalize('NFC')));
   if (!allowed) return true;
-  const after = toneKey(text.slice(m.end, m.end + 24)).trimStart();
+  const after = toneKeyOf(text, m.end, Math.min(m.end + 24, text.length)).trimStart();
   if (after === '' || isDigit(after[0]) || /^[,.;:(]/.test(after)) return true;
   return allowed.some((w) => after.startsWith(toneKey(w)) && !isWordChar(after[w.length]));
 }
@@ -301,7 +301,7 @@ export function matchFigures(input: MatchInput): Citation[] {
   const taken = new Set<Figure>();
   const planFrom = planPeriodStart(applied, input.headings);
   // the key of a piece of a sentence (both ends at word boundaries: a clause starts after a non-word character)
-  const keyOf = (a: number, b: number) => toneKey(text.slice(a, b));
+  const keyOf = (a: number, b: number) => toneKeyOf(text, a, b);
   const clauses = new Clauses(text);
   // SUBSCOPE words in text[sentStart, end): subjects come in order, so each sentence is searched once, piece by
   // piece (a found word stays found for the later subjects of the same sentence)
@@ -356,28 +356,27 @@ export function matchFigures(input: MatchInput): Citation[] {
       const f = quantities[k];
       if (f.start >= barrier) break;
       if (taken.has(f)) continue;
-      const between = text.slice(m.end, f.start);
-      const betweenKey = toneKey(between);
+      const betweenKey = toneKeyOf(text, m.end, f.start);
       if (hasPhrase(betweenKey, 'trong đó')) break;
       const pd = parenDepth(text, m.end, f.start);
       if (pd.min < 0) break; // the subject was inside a parenthesis that closed
       if (pd.depth > 0) continue; // inside a parenthesis opened after the subject
       const factor = unitsCompatible(f.unit, m.indicator.unit);
       if (factor === null) continue;
-      const after = toneKey(text.slice(f.end, Math.min(f.end + 40, text.length)));
+      const after = toneKeyOf(text, f.end, Math.min(f.end + 40, text.length));
       const change = (f as Figure & { change?: string }).change;
       if (m.indicator.unit !== '%/năm' && (f.unit === '%' || f.unit === '%/năm') && change) continue;
       if (m.indicator.unit === '%/năm' && f.unit === '%' && COMPARED_WITH.test(after.trimStart())) continue;
       // "4,75 tỷ USD, chiếm 45,9% tổng vốn thu hút toàn tỉnh": a part of the province's own total, so not that total
       // ("176 tỷ KWh, chiếm 12-14% … của cả nước" is the province's total, a part of the nation's)
-      if (m.indicator.unit !== '%' && m.indicator.unit !== '%/năm' && chiemFollows(after) && PROVINCE_WHOLE.some((w) => hasPhrase(toneKey(text.slice(f.end, Math.min(clauses.end(f.end), f.end + 80))), w))) break;
+      if (m.indicator.unit !== '%' && m.indicator.unit !== '%/năm' && chiemFollows(after) && PROVINCE_WHOLE.some((w) => hasPhrase(toneKeyOf(text, f.end, Math.min(clauses.end(f.end), f.end + 80)), w))) break;
 
       const p = resolvePeriod(text, clauses, f, m, periods, applied, seenPeriods.length > 0);
       if (seenPeriods.length > 0) {
         // a second figure for the same subject only with its own, different period ("từ 93,4% năm 2020 lên 95,9% năm 2025")
         if (!p.trailing || !p.period || seenPeriods.includes(formatPeriod(p.period))) break;
       }
-      const windowKey = toneKey(text.slice(Math.max(sentStart, m.start - 40), f.start));
+      const windowKey = toneKeyOf(text, Math.max(sentStart, m.start - 40), f.start);
       const preferTarget =
         TARGET_WORDS.some((w) => windowKey.includes(w)) ||
         (planFrom !== null && applied?.periodAt(f.start)?.from === planFrom);

@@ -672,6 +672,19 @@ function moveTones(lower: string): string {
   return TONE_NOT_FIRST.test(lower) ? lower.replace(TONE_NOT_FIRST, moveTone) : lower;
 }
 
+/**
+ * toneKey(text.slice(a, b)) of a long text (a document) without lower-casing the slice again: the slice of its
+ * remembered lower case (lowerSlice), then the tone placement.
+ */
+export function toneKeyOf(text: string, a: number, b: number): string {
+  return moveTones(lowerSlice(text, a, b));
+}
+
+/** toneKey of a string already lower-cased code unit by code unit (a slice of lowerKeepLength's result). */
+export function toneKeyOfLower(lower: string): string {
+  return moveTones(lower);
+}
+
 /** toneKey of one syllable (kept as a name for callers that work syllable by syllable). */
 export function toneKeySyllable(syl: string): string {
   return toneKey(syl);

@@ -11,7 +11,7 @@
  *
  * Pure: no fs, no process.
  */
-import { atWordBoundary, foldKeepLength, isWordCode, lowerKeepLength, toneKey, toneKeyPattern, toneKeySpellings } from '../text';
+import { atWordBoundary, foldKeepLength, isWordCode, lowerKeepLength, toneKey, toneKeyOfLower, toneKeyPattern, toneKeySpellings } from '../text';
 import type { Indicator, IndicatorValue } from '../types';
 
 /** A name or alias of an indicator found in prose. NFC offsets. */
@@ -388,7 +388,7 @@ const wordKeys = new Map<string, string>();
 function wordKey(lowerWord: string): string {
   let k = wordKeys.get(lowerWord);
   if (k === undefined) {
-    k = toneKey(lowerWord);
+    k = toneKeyOfLower(lowerWord);
     if (wordKeys.size >= 20_000) wordKeys.clear();
     wordKeys.set(lowerWord, k);
   }
