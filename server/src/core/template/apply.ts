@@ -191,11 +191,7 @@ export function titleSimilarity(templateTitle: string | undefined, headingTitle:
 const STRONG = 0.6;
 const AGREE = 0.3;
 
-function sameNumbers(a: number[], b: number[] | null): boolean {
-  if (!b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+const NONE: number[] = [];
 
 function kindsCompatible(node: OutlineNode, s: SectionDef, sNum: number[] | null): boolean {
   if (node.kind === 'markdown' || s.kind === 'markdown') return true;
@@ -298,16 +294,22 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
         nodeOf.set(sections[p.s], node);
       }
     };
-    const numMatch = (ni: number, si: number) => {
-      const n = candidates[ni];
-      const s = sections[si];
-      return n.kind === s.kind && sameNumbers(n.numbers, nums[si]);
-    };
+    // the sections of each kind and number, in order: a heading's numbered sections are looked up, not searched
+    // (a long list, the 2030 targets (1)…(24), would otherwise cost every pair)
+    const byNumber = new Map<string, number[]>();
+    for (let si = 0; si < sections.length; si++) {
+      const ns = nums[si];
+      if (!ns) continue;
+      const k = `${sections[si].kind}:${ns.join('.')}`;
+      const list = byNumber.get(k);
+      if (list) list.push(si);
+      else byNumber.set(k, [si]);
+    }
+    const numbered = (ni: number): number[] => byNumber.get(`${candidates[ni].kind}:${candidates[ni].numbers.join('.')}`) ?? NONE;
     // 1. number + agreeing title
     let pairs: { n: number; s: number; score: number }[] = [];
     for (let ni = 0; ni < candidates.length; ni++) {
-      for (let si = 0; si < sections.length; si++) {
-        if (!numMatch(ni, si)) continue;
+      for (const si of numbered(ni)) {
         const row = sims[ni];
         const sim = row !== null ? row[si] : pairSimilarity(keys[si], candidates[ni].title);
         if (sim === null || sim >= AGREE) pairs.push({ n: ni, s: si, score: 2 + (sim ?? 0.5) });
@@ -331,8 +333,8 @@ export function applyTemplate(def: TemplateDef, roots: OutlineNode[], view: Text
     pairs = [];
     for (let ni = 0; ni < candidates.length; ni++) {
       if (nodeTaken.has(candidates[ni])) continue;
-      for (let si = 0; si < sections.length; si++) {
-        if (secTaken.has(si) || !numMatch(ni, si)) continue;
+      for (const si of numbered(ni)) {
+        if (secTaken.has(si)) continue;
         const elsewhere = simRow(ni).some((x, k) => k !== si && x !== null && x >= STRONG);
         if (!elsewhere) pairs.push({ n: ni, s: si, score: 1 });
       }
