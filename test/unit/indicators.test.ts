@@ -247,6 +247,19 @@ describe('findMentions', () => {
       at += line.length + 2;
     }
     assert.deepEqual(missed.slice(0, 5), []);
+    // and between the second and the third word of a longer name (the search looks two words ahead)
+    const set3 = IndicatorSet.from([ind('a', 'chỉ tiêu chính', seps.map((c) => `chỉ tiêu${c}chính`))]);
+    const lines3 = seps.map((c) => `số chỉ tiêu${c}chính đạt 5%`);
+    const ms3 = set3.findMentions(lines3.join('\n\n'));
+    const missed3: string[] = [];
+    k = 0;
+    at = 0;
+    for (const line of lines3) {
+      while (k < ms3.length && ms3[k].start < at) k++;
+      if (!(k < ms3.length && ms3[k].start === at + 3 && ms3[k].end === at + line.indexOf(' đạt'))) missed3.push(line);
+      at += line.length + 2;
+    }
+    assert.deepEqual(missed3.slice(0, 5), []);
     assert.deepEqual(found(`chỉ${' '.repeat(12)}tiêu`, set), [['a', `chỉ${' '.repeat(12)}tiêu`]]);
     assert.deepEqual(found(`chỉ${' '.repeat(13)}tiêu`, set), []);
     assert.deepEqual(found('chỉ tiêux chỉ tiêu', set), [['a', 'chỉ tiêu']]);

@@ -355,14 +355,45 @@ function firstWordPattern(word: string, node: TrieNode): string {
   return toneKeyPattern(word) + lookAhead(node);
 }
 
-/** The look-ahead of a first word (see firstWordPattern): '' for a word that is a name on its own. */
+/**
+ * The look-ahead of a first word (see firstWordPattern): '' for a word that is a name on its own. It asks for
+ * the next words up to LOOKAHEAD_DEPTH deep, each after a short separator, and stops at a word a name may end
+ * with: most places where a name's first two words stand ("kinh tế", "tỷ lệ") are then skipped at native speed
+ * too, not walked. Past LOOKAHEAD_CHARS of pattern, only the next word is asked for.
+ */
 function lookAhead(node: TrieNode): string {
-  if (node.terminal) return '';
-  const next = new Set<string>();
-  for (const e of node.soft?.list ?? []) next.add(e.key);
-  for (const edges of node.hard?.values() ?? []) for (const e of edges.list) next.add(e.key);
+  let c = continuation(node, LOOKAHEAD_DEPTH);
+  if (c.length > LOOKAHEAD_CHARS) c = continuation(node, 1);
+  return c ? `(?=${c})` : '';
+}
+
+/** How many words deep a first word's look-ahead goes, and its longest pattern. */
+const LOOKAHEAD_DEPTH = 2;
+const LOOKAHEAD_CHARS = 4000;
+
+/**
+ * What must follow a node for a name to go on: a separator and one of its next words (every spelling), each
+ * followed in turn by its own continuation `depth - 1` deep; '' when nothing need follow (a name may end at the
+ * node, the depth is spent, or the next words are too many to list).
+ */
+function continuation(node: TrieNode, depth: number): string {
+  if (node.terminal || depth === 0) return '';
+  const next = new Map<string, TrieNode[]>();
+  const add = (e: Edge) => {
+    const list = next.get(e.key);
+    if (list) list.push(e.node);
+    else next.set(e.key, [e.node]);
+  };
+  for (const e of node.soft?.list ?? []) add(e);
+  for (const edges of node.hard?.values() ?? []) for (const e of edges.list) add(e);
   if (next.size === 0 || next.size > MAX_LOOKAHEAD_WORDS) return '';
-  return `(?=\\W{1,${MAX_SEP}}(?:${[...next].map(toneKeyPattern).join('|')}))`;
+  const alts: string[] = [];
+  for (const [key, nodes] of next) {
+    const after = nodes.map((n) => continuation(n, depth - 1));
+    const rest = after.includes('') ? '' : after.length === 1 ? after[0] : `(?:${after.join('|')})`;
+    alts.push(toneKeyPattern(key) + rest);
+  }
+  return `\\W{1,${MAX_SEP}}(?:${alts.join('|')})`;
 }
 
 /** a run of the word units WORD_UNITS lists (sticky) */
