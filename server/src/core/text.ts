@@ -519,6 +519,8 @@ function keySegments(key: string): (string | string[] | null)[] {
  * may find a few words of another key, never miss one.
  */
 export function toneKeyPattern(key: string): string {
+  // most words have no vowel run with a tone mark (one vowel, or no mark): the key is its only spelling
+  if (!TONED_RUN.test(key)) return key;
   let out = '';
   let at = 0;
   for (const seg of keySegments(key)) {
@@ -545,6 +547,7 @@ export function toneKeyPattern(key: string): string {
  * `max` (a word of many syllables written together).
  */
 export function toneKeySpellings(key: string, max = 64): string[] | null {
+  if (!TONED_RUN.test(key)) return [key];
   let out = [''];
   for (const seg of keySegments(key)) {
     if (seg === null) return null;
@@ -559,6 +562,9 @@ export function toneKeySpellings(key: string, max = 64): string[] | null {
   if (k > 0) out.unshift(...out.splice(k, 1));
   return out;
 }
+
+/** two vowels in a row, one of them with a tone mark: a run toneKeyPattern writes in several spellings */
+const TONED_RUN = new RegExp(`[${[...TONED.keys()].join('')}][${VOWELS}${[...TONED.keys()].join('')}]|[${VOWELS}][${[...TONED.keys()].join('')}]`);
 
 function isVowelUnit(ch: string): boolean {
   return VOWELS.includes(ch) || TONED.has(ch);
