@@ -92,11 +92,12 @@ class Clauses {
     const all: number[] = [];
     const sentence: number[] = [];
     const t = this.text;
-    // one native search
+    // one native search (every match is one character: test, which builds no match array, and lastIndex - 1)
     CLAUSE_END.lastIndex = 0;
-    for (let m = CLAUSE_END.exec(t); m !== null; m = CLAUSE_END.exec(t)) {
-      all.push(m.index);
-      if (t.charCodeAt(m.index) !== 59 /* ; */) sentence.push(m.index);
+    while (CLAUSE_END.test(t)) {
+      const at = CLAUSE_END.lastIndex - 1;
+      all.push(at);
+      if (t.charCodeAt(at) !== 59 /* ; */) sentence.push(at);
     }
     this.all = all;
     this.sentence = sentence;
