@@ -194,12 +194,11 @@ interface Trie {
   /** the node of each word names start with, by its key */
   root: Map<string, TrieNode>;
   /**
-   * The words names start with, longest first, as one search over the document's lower case: a native scan (an
-   * alternation of words, each written as every spelling of its key: linear) that stops only where a name can
-   * start. Word boundaries
-   * are checked on each hit: look-arounds with Unicode classes would make the scan several times slower.
-   * A first word that is not a name on its own is wanted only when one of its next words follows it (see
-   * `firstWordPattern`): most occurrences of "công", "kinh", "số" are then skipped at native speed.
+   * The words names start with, as one search over the document's lower case (see firstWordsSource): a native
+   * scan (every spelling of each word's key: linear) that stops only where a name can start. Word boundaries are
+   * checked on each hit: look-arounds with Unicode classes would make the scan several times slower. A first word
+   * that is not a name on its own is wanted only when its next words follow it (see `lookAhead`): most
+   * occurrences of "công", "kinh", "số" are then skipped at native speed.
    */
   firstWords: RegExp | null;
 }
@@ -343,23 +342,21 @@ function firstWordsSource(root: Map<string, TrieNode>): string {
 const MAX_LOOKAHEAD_WORDS = 32;
 
 /**
- * The search pattern of a first word. A word that is not a name on its own must be followed, within MAX_SEP
- * characters other than ASCII letters, digits and `_` (`\W`: every non-word character is one), by the start of
- * one of its next words: what the walk from it needs for its first step, so no hit the walk could use is
- * skipped, and a hit skipped inside a word is one the boundary check drops. The search runs over the lower-cased
- * document, so each word is written as every spelling of its key (`toneKeyPattern`: "hoà" and "hòa"); keys are
- * word characters (never special in a pattern); the repetition is bounded and runs only after the word matched:
- * the scan stays linear.
+ * The search pattern of a first word (for the plain alternation of firstWordsSource): every spelling of its key
+ * (`toneKeyPattern`: "hoà" and "hòa", since the search runs over the lower-cased document), then its look-ahead.
  */
 function firstWordPattern(word: string, node: TrieNode): string {
   return toneKeyPattern(word) + lookAhead(node);
 }
 
 /**
- * The look-ahead of a first word (see firstWordPattern): '' for a word that is a name on its own. It asks for
- * the next words up to LOOKAHEAD_DEPTH deep, each after a short separator, and stops at a word a name may end
- * with: most places where a name's first two words stand ("kinh tế", "tỷ lệ") are then skipped at native speed
- * too, not walked. Past LOOKAHEAD_CHARS of pattern, only the next word is asked for.
+ * The look-ahead of a first word: '' for a word that is a name on its own. It asks for the next words up to
+ * LOOKAHEAD_DEPTH deep, each after at most MAX_SEP characters other than ASCII letters, digits and `_` (`\W`:
+ * every non-word character is one, so no hit the walk could use is skipped; a hit skipped inside a word is one
+ * the boundary check drops), and stops at a word a name may end with: most places where only a name's first
+ * two words stand ("kinh tế", "tỷ lệ") are skipped at native speed too, not walked. Keys are word characters
+ * (never special in a pattern); the repetitions are bounded and run only after the word matched: the scan stays
+ * linear. Past LOOKAHEAD_CHARS of pattern, only the next word is asked for.
  */
 function lookAhead(node: TrieNode): string {
   let c = continuation(node, LOOKAHEAD_DEPTH);
