@@ -471,10 +471,10 @@ function moveTone(run: string, at: number, s: string): string {
 /**
  * The pieces of a word key (a toneKey of a whole word: word units only, so nothing in it is special in a
  * pattern): text toneKey leaves alone, each vowel run that carries one tone mark as the list of the placements
- * of that mark toneKey maps to the same run, and a run with two or more marks (not Vietnamese) as null.
+ * of that mark toneKey maps to the same run, and a run with two or more marks (not Vietnamese) as `{ loose }`.
  */
-function keySegments(key: string): (string | string[] | null)[] {
-  const out: (string | string[] | null)[] = [];
+function keySegments(key: string): (string | string[] | { loose: string })[] {
+  const out: (string | string[] | { loose: string })[] = [];
   let plain = '';
   for (let i = 0; i < key.length; ) {
     if (!isVowelUnit(key[i])) {
@@ -495,7 +495,7 @@ function keySegments(key: string): (string | string[] | null)[] {
     if (plain) out.push(plain);
     plain = '';
     if (marks > 1) {
-      out.push(null);
+      out.push({ loose: run });
       continue;
     }
     const bare = [...run].map((ch) => TONED.get(ch)?.[0] ?? ch);
@@ -522,21 +522,10 @@ export function toneKeyPattern(key: string): string {
   // most words have no vowel run with a tone mark (one vowel, or no mark): the key is its only spelling
   if (!TONED_RUN.test(key)) return key;
   let out = '';
-  let at = 0;
   for (const seg of keySegments(key)) {
-    if (typeof seg === 'string') {
-      out += seg;
-      at += seg.length;
-    } else if (seg === null) {
-      // the run as it is in the key: its length is the length of a run of vowel units there
-      let j = at;
-      while (j < key.length && isVowelUnit(key[j])) j++;
-      for (const ch of key.slice(at, j)) out += `[${familyOfVowel(TONED.get(ch)?.[0] ?? ch)}]`;
-      at = j;
-    } else {
-      out += seg.length === 1 ? seg[0] : `(?:${seg.join('|')})`;
-      at += seg[0].length;
-    }
+    if (typeof seg === 'string') out += seg;
+    else if (Array.isArray(seg)) out += seg.length === 1 ? seg[0] : `(?:${seg.join('|')})`;
+    else for (const ch of seg.loose) out += `[${familyOfVowel(TONED.get(ch)?.[0] ?? ch)}]`;
   }
   return out;
 }
@@ -550,8 +539,8 @@ export function toneKeySpellings(key: string, max = 64): string[] | null {
   if (!TONED_RUN.test(key)) return [key];
   let out = [''];
   for (const seg of keySegments(key)) {
-    if (seg === null) return null;
     if (typeof seg === 'string') out = out.map((o) => o + seg);
+    else if (!Array.isArray(seg)) return null;
     else {
       if (out.length * seg.length > max) return null;
       out = out.flatMap((o) => seg.map((f) => o + f));
@@ -564,7 +553,8 @@ export function toneKeySpellings(key: string, max = 64): string[] | null {
 }
 
 /** two vowels in a row, one of them with a tone mark: a run toneKeyPattern writes in several spellings */
-const TONED_RUN = new RegExp(`[${[...TONED.keys()].join('')}][${VOWELS}${[...TONED.keys()].join('')}]|[${VOWELS}][${[...TONED.keys()].join('')}]`);
+const TONED_VOWELS = [...TONED.keys()].join('');
+const TONED_RUN = new RegExp(`[${TONED_VOWELS}][${VOWELS}${TONED_VOWELS}]|[${VOWELS}][${TONED_VOWELS}]`);
 
 function isVowelUnit(ch: string): boolean {
   return VOWELS.includes(ch) || TONED.has(ch);
