@@ -12,7 +12,8 @@
  * semicolon clauses) are only `strict` — their item count exact — when every item starts with the same word or
  * is quoted; otherwise only a list shorter than the count is reportable. Open lists ("…", "v.v.") are skipped.
  *
- * Hand-written, linear scanners; no regex on user text. Pure: no Node built-ins.
+ * Hand-written, linear scanners; the regexes on user text are fixed, linear searches (COUNT_STARTS, STOP_CANDIDATE)
+ * that jump to where a count or the end of a list can be. Pure: no Node built-ins.
  */
 import { isDigitCode, isSpaceCode } from '../units';
 import { lowerSlice } from '../text';
