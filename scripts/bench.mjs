@@ -64,13 +64,23 @@ function timeCommand(cmd, args, n, opts) {
 }
 
 /**
- * timeCommand for several node command lines run in turn, n rounds: their median times and peak RSS (opts: for
- * spawnSync, e.g. another environment).
+ * timeCommand for several node command lines run in turn, n rounds (the order reversed every other round): their
+ * median times, peak RSS, and the median over the rounds of each one's time over the first one's in the same
+ * round (`ratio`: a change of the machine's speed between rounds, frequent here, cancels out). opts: for
+ * spawnSync, e.g. another environment.
  */
 function timeCommandsAlternating(argLists, n, opts = {}) {
   const xs = argLists.map(() => []);
-  for (let i = 0; i < n; i++) argLists.forEach((args, k) => xs[k].push(run(process.execPath, args, opts).ms));
-  return argLists.map((args, k) => ({ ms: median(xs[k]), rss: timeCommand(process.execPath, args, 0, opts).rss }));
+  for (let i = 0; i < n; i++) {
+    const order = argLists.map((_, k) => k);
+    if (i % 2) order.reverse();
+    for (const k of order) xs[k][i] = run(process.execPath, argLists[k], opts).ms;
+  }
+  return argLists.map((args, k) => ({
+    ms: median(xs[k]),
+    ratio: median(xs[k].map((x, i) => x / xs[0][i])),
+    rss: timeCommand(process.execPath, args, 0, opts).rss,
+  }));
 }
 
 const big = join(tmp, 'corpus-x100.txt');
@@ -131,15 +141,15 @@ if (!only || only === 'cli') {
       ['1×', corpus, 1.6],
       ['100×', big, 4],
     ]) {
-      // alternate the two commands so that a change in the machine's speed meanwhile affects both alike; one
-      // untimed check first (a new build writes its code cache on its first run)
+      // alternate the two commands, and take the ratio round by round, so that a change in the machine's speed
+      // meanwhile affects both alike; one untimed check first (a new build writes its code cache on its first run)
       const bareArgs = ['-e', `require('fs').readFileSync(${JSON.stringify(file)}, 'utf8')`];
       const checkArgs = [cli, 'check', file, '--config', cfg, '--format', 'json'];
       run(process.execPath, checkArgs);
-      const [bare, check] = timeCommandsAlternating([bareArgs, checkArgs], 9);
+      const [bare, check] = timeCommandsAlternating([bareArgs, checkArgs], 15);
       record(`bare node reading the file ${label}`, bare.ms, 'ms');
       record(`draftlint check ${label}`, check.ms, 'ms');
-      record(`ratio check / bare node ${label}`, check.ms / bare.ms, '×', budget);
+      record(`ratio check / bare node ${label} (median of 15 rounds)`, check.ratio, '×', budget);
       if (check.rss) record(`peak RSS of draftlint check ${label}`, check.rss, 'MB');
       // NODE_EXTRA_CA_CERTS makes every node start read and parse a certificate bundle (here ~45 ms, more than a
       // bare start without it): the ratio above then flatters draftlint. The same measure without it, for the
@@ -147,10 +157,10 @@ if (!only || only === 'cli') {
       if (process.env.NODE_EXTRA_CA_CERTS) {
         const env = { ...process.env };
         delete env.NODE_EXTRA_CA_CERTS;
-        const [b2, c2] = timeCommandsAlternating([bareArgs, checkArgs], 9, { env });
+        const [b2, c2] = timeCommandsAlternating([bareArgs, checkArgs], 15, { env });
         record(`  without NODE_EXTRA_CA_CERTS: bare node ${label}`, b2.ms, 'ms');
         record(`  without NODE_EXTRA_CA_CERTS: draftlint check ${label}`, c2.ms, 'ms');
-        record(`  without NODE_EXTRA_CA_CERTS: ratio ${label} (no budget)`, c2.ms / b2.ms, '×');
+        record(`  without NODE_EXTRA_CA_CERTS: ratio ${label} (no budget)`, c2.ratio, '×');
       }
     }
   }
