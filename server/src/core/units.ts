@@ -232,10 +232,6 @@ interface Parsed {
 
 const PERCENT_BASE: BaseDef = B('%', 'pct', 'percent', { scalable: false });
 
-function lowerWord(s: string, a: number, b: number): string {
-  return lowerSlice(s, a, b);
-}
-
 /** reads "/năm", "/người", "/người/năm", "/1 vạn dân", "/10.000 dân"; returns [end, per, populationSize] */
 function readPer(s: string, i: number): [number, string, number] | null {
   let j = i;
@@ -248,12 +244,12 @@ function readPer(s: string, i: number): [number, string, number] | null {
   if (pop) return [pop[0], 'vạn dân', pop[1]];
   const we = wordEnd(s, j);
   if (we === j) return null;
-  const w = lowerWord(s, j, we);
+  const w = lowerSlice(s, j, we);
   if (!PERS.has(w)) return null;
   // "người/năm"
   if (s.charCodeAt(we) === 47) {
     const w2e = wordEnd(s, we + 1);
-    const w2 = lowerWord(s, we + 1, w2e);
+    const w2 = lowerSlice(s, we + 1, w2e);
     if (w2e > we + 1 && PERS.has(w2) && w2 !== w) return [w2e, `${w}/${w2}`, 0];
   }
   return [we, w, 0];
@@ -280,21 +276,21 @@ function readPopulation(s: string, i: number): [number, number] | null {
     j = k + 1;
   }
   let we = wordEnd(s, j);
-  let w = lowerWord(s, j, we);
+  let w = lowerSlice(s, j, we);
   if (w === 'vạn') {
     n *= 1e4;
     const ns = nextWordStart(s, we);
     if (ns < 0) return null;
     j = ns;
     we = wordEnd(s, j);
-    w = lowerWord(s, j, we);
+    w = lowerSlice(s, j, we);
   } else if (w === 'nghìn' || w === 'ngàn') {
     n *= 1e3;
     const ns = nextWordStart(s, we);
     if (ns < 0) return null;
     j = ns;
     we = wordEnd(s, j);
-    w = lowerWord(s, j, we);
+    w = lowerSlice(s, j, we);
   }
   if (w !== 'dân' || n < 100) return null;
   return [we, n];
@@ -306,7 +302,7 @@ function readBase(s: string, i: number): [number, BaseDef] | null {
   let e = wordEnd(s, i);
   if (e === i) return null;
   // most words after a number are no unit: reject them before reading two more words
-  if (!BASE_FIRST_WORDS.has(lowerWord(s, i, e))) return null;
+  if (!BASE_FIRST_WORDS.has(lowerSlice(s, i, e))) return null;
   ends.push(e);
   while (ends.length < MAX_BASE_WORDS) {
     const ns = nextWordStart(s, e);
@@ -325,7 +321,7 @@ function readBase(s: string, i: number): [number, BaseDef] | null {
     const end = ends[k];
     // what follows
     const ns = nextWordStart(s, end);
-    const next = ns >= 0 ? lowerWord(s, ns, wordEnd(s, ns)) : '';
+    const next = ns >= 0 ? lowerSlice(s, ns, wordEnd(s, ns)) : '';
     if (base.notBefore && next && base.notBefore.includes(next)) continue;
     if (base.needsEnd && next && !FOLLOW_OK.has(next)) continue;
     return [end, base];
@@ -374,11 +370,11 @@ function parseAt(s: string, i: number): Parsed | null {
   let afterScale = i;
   while (scaleWords.length < 2) {
     const we = wordEnd(s, j);
-    const w = lowerWord(s, j, we);
+    const w = lowerSlice(s, j, we);
     const f = SCALES.get(w);
     if (f === undefined) break;
     const ns = nextWordStart(s, we);
-    if (f === 1e9 && ns >= 0 && NOT_AFTER_TY.has(lowerWord(s, ns, wordEnd(s, ns)))) break;
+    if (f === 1e9 && ns >= 0 && NOT_AFTER_TY.has(lowerSlice(s, ns, wordEnd(s, ns)))) break;
     scale *= f;
     scaleWords.push(w);
     afterScale = we;
